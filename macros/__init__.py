@@ -1,0 +1,63 @@
+"""Registers the site's macros with mkdocs-macros (and Zensical): wiring only.
+
+Only `define_env` lives here, with no per-page hooks, so the site can also be built
+by Zensical. The work is done by plain functions in the sibling modules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .render import render_crisis_block, render_crisis_directory, render_disclaimer, render_full_disclaimer
+from .safety_data import load_safety_data
+from .urls import relative_href
+
+SAFETY_DATA_FILE = "data/safety.yml"
+CRISIS_PAGE_URL = "crisis-resources/"
+CRISIS_DIRECTORY_ANCHOR = "#crisis-directory"
+
+
+def define_env(env) -> None:
+    """Load the safety data once, then register the macros that render it."""
+    project_dir = Path(env.conf["config_file_path"]).parent
+    data = load_safety_data(project_dir / SAFETY_DATA_FILE, today=dt.date.today())
+
+    # Theme templates cannot call macros, so the 404 page (a theme template, see
+    # overrides/404.html) reads the same rendered blocks from config.extra. Its
+    # directory link is absolute because GitHub Pages serves 404.html at any depth.
+    site_path = urlsplit(env.conf.get("site_url") or "/").path
+    env.conf["extra"]["safety_blocks"] = {
+        "disclaimer": render_disclaimer(data.disclaimer),
+        "crisis_resources": render_crisis_block(data, site_path.rstrip("/") + "/" + CRISIS_PAGE_URL),
+    }
+
+    @env.macro
+    def disclaimer() -> str:
+        """The short disclaimer: call it once, at the end of every page."""
+        return render_disclaimer(data.disclaimer)
+
+    @env.macro
+    def full_disclaimer() -> str:
+        """The full disclaimer, for the About page."""
+        return render_full_disclaimer(data.disclaimer)
+
+    @env.macro
+    def crisis_resources() -> str:
+        """The compact crisis block: call it once, after the intro of every page."""
+        href = relative_href(CRISIS_PAGE_URL, env.page.url) or CRISIS_DIRECTORY_ANCHOR
+        return render_crisis_block(data, href)
+
+    @env.macro
+    def crisis_directory() -> str:
+        """The full directory of crisis lines, for the crisis-resources page."""
+        return render_crisis_directory(data)
+
+    @env.macro
+    def feedback_link() -> str:
+        """A link to where readers can report a problem (extra.feedback_url)."""
+        url = env.conf["extra"].get("feedback_url") or ""
+        if not url:
+            return "The link for feedback is added when the site is published."
+        return f"[Report a problem or suggest a change]({url})."

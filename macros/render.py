@@ -1,0 +1,147 @@
+"""Render the safety blocks as HTML from checked safety data.
+
+Markup contract (the validator and the browser tests rely on it):
+- the disclaimer's outermost element has data-block="disclaimer";
+- the compact crisis block's has data-block="crisis-resources";
+- the full directory's has data-block="crisis-directory";
+- every phone number is a tel: link, every text line an sms: link, and each link's
+  accessible name says the service, the country and the number;
+- the blocks repeated on every page carry data-search-exclude, so Material's search
+  sends a reader looking for "988" to the crisis page rather than to every page.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .safety_data import Country, Directory, Disclaimer, Line, Phone, SafetyData, Text
+
+
+def render_disclaimer(disclaimer: Disclaimer) -> str:
+    """The short disclaimer shown at the foot of every page."""
+    return (
+        '<div class="safety-block disclaimer-block" data-block="disclaimer" data-search-exclude'
+        ' role="note" aria-label="Disclaimer">'
+        f"<p><strong>{escape(disclaimer.summary)}</strong> {escape(disclaimer.text)}</p>"
+        "</div>"
+    )
+
+
+def render_full_disclaimer(disclaimer: Disclaimer) -> str:
+    """The full disclaimer for the About page (not a safety block: it is not repeated)."""
+    paragraphs = "".join(f"<p>{escape(p)}</p>" for p in disclaimer.full)
+    return f'<div class="disclaimer-full" data-block="disclaimer-full">{paragraphs}</div>'
+
+
+def render_crisis_block(data: SafetyData, directory_href: str) -> str:
+    """The compact crisis block near the top of every page.
+
+    `directory_href` is the link to the full directory, relative to the page being
+    rendered (pages live at different depths).
+    """
+    block = data.crisis_block
+    items = "".join(
+        f'<li class="crisis-block__line" data-country="{escape(country.code)}">'
+        f'<span class="crisis-block__country">{escape(country.name)}</span> '
+        f'<span class="crisis-block__service">{escape(line.service)}:</span> '
+        f"{_ways_to_reach(line, country)}</li>"
+        for country, line in data.compact_lines()
+    )
+    return (
+        '<section class="safety-block crisis-block" data-block="crisis-resources" data-search-exclude'
+        ' aria-labelledby="crisis-block-title">'
+        f'<h2 class="crisis-block__title" id="crisis-block-title">{escape(block["heading"])}</h2>'
+        f'<p class="crisis-block__emergency"><strong>{escape(block["emergency"])}</strong></p>'
+        f'<p class="crisis-block__intro">{escape(block["intro"])}</p>'
+        f'<ul class="crisis-block__lines">{items}</ul>'
+        f'<p class="crisis-block__more"><a href="{escape(directory_href)}">{escape(block["directory_link"])}</a></p>'
+        "</section>"
+    )
+
+
+def render_crisis_directory(data: SafetyData) -> str:
+    """The full directory for the crisis page: by country, emergency numbers first.
+
+    Country headings are Markdown so they reach the page's table of contents and
+    the search index; the lines themselves are HTML.
+    """
+    parts = ['<div class="crisis-directory" data-block="crisis-directory" id="crisis-directory" markdown>', ""]
+    for country in data.countries:
+        parts += [
+            f'<section class="crisis-directory__country" data-country="{escape(country.code)}" markdown>',
+            "",
+            f"## {escape(country.name)} {{ #crisis-{country.code.lower()} }}",
+            "",
+            '<ul class="crisis-directory__lines">'
+            + "".join(_directory_line(country, line) for line in _emergency_first(country.lines))
+            + "</ul>",
+            "",
+            "</section>",
+            "",
+        ]
+    directory = data.directory
+    links = "".join(
+        f'<li class="crisis-directory__line"><strong><a href="{escape(d.url)}">{escape(d.name)}</a></strong>: '
+        f"{escape(d.description)}</li>"
+        for d in data.international
+    )
+    parts += [
+        '<section class="crisis-directory__country" data-country="other" markdown>',
+        "",
+        f"## {escape(directory['other_countries_heading'])} {{ #crisis-other }}",
+        "",
+        f"<p>{escape(directory['other_countries_intro'])}</p>",
+        "",
+        f'<ul class="crisis-directory__lines">{links}</ul>',
+        "",
+        "</section>",
+        "",
+        "</div>",
+    ]
+    return "\n".join(parts)
+
+
+def _emergency_first(lines: tuple[Line, ...]) -> list[Line]:
+    return sorted(lines, key=lambda line: not line.emergency)
+
+
+def _directory_line(country: Country, line: Line) -> str:
+    kind = " crisis-directory__line--emergency" if line.emergency else ""
+    details = [f"<p>{_ways_to_reach(line, country)}</p>"]
+    if line.other:
+        details.append(f"<p>{escape(line.other)}</p>")
+    details.append(f'<p class="crisis-directory__hours">{escape(line.hours)}</p>')
+    if line.url:
+        site = line.url.removeprefix("https://").rstrip("/")
+        details.append(f'<p>Website: <a href="{escape(line.url)}">{escape(site)}</a></p>')
+    return f'<li class="crisis-directory__line{kind}"><strong>{escape(line.service)}</strong>{"".join(details)}</li>'
+
+
+def _ways_to_reach(line: Line, country: Country) -> str:
+    """'Call <a>988</a> or text <a>988</a>' with descriptive accessible names."""
+    ways = []
+    if line.phones:
+        ways.append("Call " + _join(_phone_link(p, line, country) for p in line.phones))
+    if line.texts:
+        verb = "text" if ways else "Text"
+        ways.append(verb + " " + _join(_text_link(t, line, country) for t in line.texts))
+    return " or ".join(ways) + "."
+
+
+def _phone_link(phone: Phone, line: Line, country: Country) -> str:
+    label = f"Call {line.service} ({country.name}) on {phone.number}"
+    link = f'<a class="crisis-link" href="tel:{escape(phone.tel)}" aria-label="{escape(label)}">{escape(phone.number)}</a>'
+    return f"{link} {escape(phone.note)}" if phone.note else link
+
+
+def _text_link(text: Text, line: Line, country: Country) -> str:
+    shown = f"{text.keyword} to {text.number}" if text.keyword else text.number
+    label = f"Text {shown}: {line.service} ({country.name})"
+    link = f'<a class="crisis-link" href="{escape(text.href)}" aria-label="{escape(label)}">{escape(shown)}</a>'
+    return f"{link} {escape(text.note)}" if text.note else link
+
+
+def _join(links) -> str:
+    links = list(links)
+    return links[0] if len(links) == 1 else ", ".join(links[:-1]) + " or " + links[-1]
+

@@ -1,0 +1,301 @@
+"""Load and check the safety data file (disclaimer text and crisis lines).
+
+The data is safety-critical: a wrong digit sends a reader in crisis to the wrong
+place. So every problem stops the build with a message naming the file, the entry
+and the field, instead of publishing a half-filled block.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+
+DIAL_TARGET = re.compile(r"^\+?[0-9]+$")
+CONFIDENCE_LEVELS = ("official", "official-press", "secondary")
+
+
+class SafetyDataError(ValueError):
+    """The safety data file is missing or holds something the site must not publish."""
+
+
+@dataclass(frozen=True)
+class Phone:
+    number: str
+    tel: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Text:
+    number: str
+    sms: str
+    keyword: str = ""
+    note: str = ""
+
+    @property
+    def href(self) -> str:
+        return f"sms:{self.sms}?body={self.keyword}" if self.keyword else f"sms:{self.sms}"
+
+
+@dataclass(frozen=True)
+class Line:
+    service: str
+    hours: str
+    confidence: str
+    source: str
+    verified: dt.date
+    phones: tuple[Phone, ...] = ()
+    texts: tuple[Text, ...] = ()
+    other: str = ""
+    url: str = ""
+    emergency: bool = False
+    compact: bool = False
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    name: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class Directory:
+    name: str
+    description: str
+    url: str
+    source: str
+    verified: dt.date
+
+
+@dataclass(frozen=True)
+class Disclaimer:
+    summary: str
+    text: str
+    full: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SafetyData:
+    disclaimer: Disclaimer
+    crisis_block: dict[str, str]
+    directory: dict[str, str]
+    countries: tuple[Country, ...]
+    international: tuple[Directory, ...] = field(default=())
+
+    def compact_lines(self) -> list[tuple[Country, Line]]:
+        """The lines shown in the block on every page, in the file's country order."""
+        return [(c, line) for c in self.countries for line in c.lines if line.compact]
+
+
+class _Checker:
+    """Walks the parsed YAML, collecting typed values or raising with a precise place."""
+
+    def __init__(self, path: Path, today: dt.date):
+        self.path = path
+        self.today = today
+
+    def fail(self, where: str, problem: str) -> SafetyDataError:
+        return SafetyDataError(f"{self.path}: {where}: {problem}")
+
+    def mapping(self, value: Any, where: str, required: set[str], optional: set[str] = frozenset()) -> dict:
+        if not isinstance(value, dict):
+            raise self.fail(where, f"expected a mapping of fields, got {type(value).__name__}")
+        unknown = sorted(set(value) - required - set(optional))
+        if unknown:
+            raise self.fail(where, f"unknown field {unknown[0]!r} (allowed: {', '.join(sorted(required | set(optional)))})")
+        for name in sorted(required):
+            if name not in value:
+                raise self.fail(where, f"field {name!r} is missing")
+        return value
+
+    def text(self, value: dict, name: str, where: str, *, required: bool = True) -> str:
+        raw = value.get(name)
+        if raw is None and not required:
+            return ""
+        if not isinstance(raw, (str, int)) or isinstance(raw, bool) or not str(raw).strip():
+            raise self.fail(where, f"field {name!r} is missing or empty")
+        return str(raw).strip()
+
+    def dial(self, value: dict, name: str, where: str) -> str:
+        target = self.text(value, name, where)
+        if not DIAL_TARGET.match(target):
+            raise self.fail(where, f"field {name!r} must be digits with an optional leading '+', got {target!r}")
+        return target
+
+    def https(self, value: dict, name: str, where: str, *, required: bool = True) -> str:
+        url = self.text(value, name, where, required=required)
+        if url and not url.startswith("https://"):
+            raise self.fail(where, f"field {name!r} must be an https:// address, got {url!r}")
+        return url
+
+    def flag(self, value: dict, name: str, where: str) -> bool:
+        raw = value.get(name, False)
+        if not isinstance(raw, bool):
+            raise self.fail(where, f"field {name!r} must be true or false, got {raw!r}")
+        return raw
+
+    def date(self, value: dict, name: str, where: str) -> dt.date:
+        raw = value.get(name)
+        if isinstance(raw, str):
+            try:
+                raw = dt.date.fromisoformat(raw.strip())
+            except ValueError:
+                raise self.fail(where, f"field {name!r} must be a date written YYYY-MM-DD, got {raw!r}") from None
+        if isinstance(raw, dt.datetime) or not isinstance(raw, dt.date):
+            raise self.fail(where, f"field {name!r} is missing or not a date (YYYY-MM-DD)")
+        if raw > self.today:
+            raise self.fail(where, f"field {name!r} is {raw.isoformat()}, a date in the future")
+        return raw
+
+    def items(self, value: Any, where: str, *, allow_empty: bool = False) -> list:
+        if value is None and allow_empty:
+            return []
+        if not isinstance(value, list) or (not value and not allow_empty):
+            raise self.fail(where, "expected a non-empty list")
+        return value
+
+
+def load_safety_data(path: Path | str, *, today: dt.date) -> SafetyData:
+    """Read and check the data file; raise SafetyDataError naming the first problem."""
+    path = Path(path)
+    if not path.is_file():
+        raise SafetyDataError(f"{path}: safety data file not found")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as err:
+        raise SafetyDataError(f"{path}: not valid YAML: {err}") from None
+    check = _Checker(path, today)
+    top = check.mapping(raw, "top level", {"disclaimer", "crisis_block", "directory", "countries", "international"})
+
+    d = check.mapping(top["disclaimer"], "disclaimer", {"summary", "text", "full"})
+    full = check.items(d["full"], "disclaimer.full")
+    disclaimer = Disclaimer(
+        summary=check.text(d, "summary", "disclaimer"),
+        text=check.text(d, "text", "disclaimer"),
+        full=tuple(check.text({"paragraph": p}, "paragraph", f"disclaimer.full[{i}]") for i, p in enumerate(full)),
+    )
+
+    block_fields = {"heading", "emergency", "intro", "directory_link"}
+    b = check.mapping(top["crisis_block"], "crisis_block", block_fields)
+    crisis_block = {name: check.text(b, name, "crisis_block") for name in sorted(block_fields)}
+
+    directory_fields = {"other_countries_heading", "other_countries_intro"}
+    dirs = check.mapping(top["directory"], "directory", directory_fields)
+    directory = {name: check.text(dirs, name, "directory") for name in sorted(directory_fields)}
+
+    countries = tuple(_countries(check, top["countries"]))
+    if not any(line.compact for c in countries for line in c.lines):
+        raise check.fail("countries", "no line has 'compact: true', so the block on every page would be empty")
+
+    international = []
+    seen_names: set[str] = set()
+    for i, item in enumerate(check.items(top["international"], "international")):
+        where = f"international[{i}]"
+        e = check.mapping(item, where, {"name", "description", "url", "source", "verified"})
+        name = check.text(e, "name", where)
+        where = f"international[{i}] ({name})"
+        if name in seen_names:
+            raise check.fail(where, "duplicate entry: this directory is listed twice")
+        seen_names.add(name)
+        international.append(Directory(
+            name=name,
+            description=check.text(e, "description", where),
+            url=check.https(e, "url", where),
+            source=check.text(e, "source", where),
+            verified=check.date(e, "verified", where),
+        ))
+
+    return SafetyData(disclaimer, crisis_block, directory, countries, tuple(international))
+
+
+LINE_REQUIRED = {"service", "hours", "confidence", "source", "verified"}
+LINE_OPTIONAL = {"phones", "texts", "other", "url", "emergency", "compact"}
+
+
+def _countries(check: _Checker, value: Any):
+    seen_codes: set[str] = set()
+    for i, item in enumerate(check.items(value, "countries")):
+        where = f"countries[{i}]"
+        c = check.mapping(item, where, {"code", "name", "lines"})
+        code = check.text(c, "code", where).upper()
+        name = check.text(c, "name", where)
+        where = f"countries[{i}] ({code})"
+        if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+            raise check.fail(where, f"field 'code': {code!r} is not an ISO 3166-1 two-letter country code")
+        if code in seen_codes:
+            raise check.fail(where, "duplicate entry: this country is listed twice")
+        seen_codes.add(code)
+        yield Country(code=code, name=name, lines=tuple(_lines(check, c["lines"], where)))
+
+
+def _lines(check: _Checker, value: Any, country_where: str):
+    seen_services: set[str] = set()
+    compact_seen = False
+    for j, item in enumerate(check.items(value, f"{country_where}.lines")):
+        where = f"{country_where}.lines[{j}]"
+        e = check.mapping(item, where, LINE_REQUIRED, LINE_OPTIONAL)
+        service = check.text(e, "service", where)
+        where = f"{country_where} line {service!r}"
+        if service.casefold() in seen_services:
+            raise check.fail(where, "duplicate entry: this service is listed twice for the country")
+        seen_services.add(service.casefold())
+
+        phones = tuple(
+            _phone(check, p, f"{where} phones[{k}]")
+            for k, p in enumerate(check.items(e.get("phones"), f"{where} phones", allow_empty=True))
+        )
+        texts = tuple(
+            _text(check, t, f"{where} texts[{k}]")
+            for k, t in enumerate(check.items(e.get("texts"), f"{where} texts", allow_empty=True))
+        )
+        if not phones and not texts:
+            raise check.fail(where, "field 'phones' or 'texts' is missing: a line needs a number to call or text")
+
+        confidence = check.text(e, "confidence", where)
+        if confidence not in CONFIDENCE_LEVELS:
+            raise check.fail(where, f"field 'confidence' must be one of {', '.join(CONFIDENCE_LEVELS)}, got {confidence!r}")
+
+        line = Line(
+            service=service,
+            hours=check.text(e, "hours", where),
+            confidence=confidence,
+            source=check.text(e, "source", where),
+            verified=check.date(e, "verified", where),
+            phones=phones,
+            texts=texts,
+            other=check.text(e, "other", where, required=False),
+            url=check.https(e, "url", where, required=False),
+            emergency=check.flag(e, "emergency", where),
+            compact=check.flag(e, "compact", where),
+        )
+        if line.compact:
+            if compact_seen:
+                raise check.fail(where, "field 'compact': only one line per country may be in the compact block")
+            if not line.phones:
+                raise check.fail(where, "field 'compact': a line in the compact block needs a phone number")
+            if line.emergency:
+                raise check.fail(where, "field 'compact': the compact block already tells readers to call their emergency number")
+            compact_seen = True
+        yield line
+
+
+def _phone(check: _Checker, value: Any, where: str) -> Phone:
+    p = check.mapping(value, where, {"number", "tel"}, {"note"})
+    return Phone(number=check.text(p, "number", where), tel=check.dial(p, "tel", where), note=check.text(p, "note", where, required=False))
+
+
+def _text(check: _Checker, value: Any, where: str) -> Text:
+    t = check.mapping(value, where, {"number", "sms"}, {"keyword", "note"})
+    return Text(
+        number=check.text(t, "number", where),
+        sms=check.dial(t, "sms", where),
+        keyword=check.text(t, "keyword", where, required=False),
+        note=check.text(t, "note", where, required=False),
+    )

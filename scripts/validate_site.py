@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+"""Prove that every built page carries both safety blocks, and every docs page calls them.
+
+Usage: python scripts/validate_site.py [--site DIR] [--docs DIR] [--data FILE]
+
+Prints one line per problem, `path: what is wrong`, then `N pages checked, M problems`.
+Exit status: 0 when every page passes, 1 when any page fails, 2 on bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import posixpath
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from bs4 import BeautifulSoup, Tag
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR))
+
+from macros.safety_data import SafetyDataError, load_safety_data  # noqa: E402
+
+DISCLAIMER = "disclaimer"
+CRISIS = "crisis-resources"
+DIRECTORY = "crisis-directory"
+MACRO_CALLS = {
+    "disclaimer()": re.compile(r"\{\{-?\s*disclaimer\(\s*\)\s*-?\}\}"),
+    "crisis_resources()": re.compile(r"\{\{-?\s*crisis_resources\(\s*\)\s*-?\}\}"),
+}
+UNRENDERED = ("{{", "{%", "Macro Rendering Error")
+# Markup inside these does not reach a reader as a working block.
+INERT_CONTAINERS = {"template", "pre", "code", "script", "noscript", "textarea"}
+
+
+@dataclass(frozen=True)
+class Expectations:
+    """What every crisis block must show, and where the directory lives."""
+
+    compact_numbers: tuple[tuple[str, str], ...]  # (tel target, number as shown)
+    directory_page: str | None  # site-relative URL path of the page with the directory, e.g. "crisis-resources/"
+
+
+def visible_blocks(soup: BeautifulSoup, name: str) -> list[Tag]:
+    """Elements with data-block=name that a reader actually gets.
+
+    Comments are not parsed into elements, so a block inside <!-- --> never shows
+    up here; blocks inside <template>, code, or hidden containers are skipped.
+    """
+    found = []
+    for element in soup.find_all(attrs={"data-block": name}):
+        chain = [element, *element.parents]
+        if any(isinstance(e, Tag) and (e.name in INERT_CONTAINERS or e.has_attr("hidden")) for e in chain):
+            continue
+        found.append(element)
+    return found
+
+
+def page_url(site_path: str) -> str:
+    """The URL path MkDocs serves a built file at ('causes/index.html' -> 'causes/')."""
+    return site_path.removesuffix("index.html")
+
+
+def resolves_to(href: str, from_url: str, target_url: str) -> bool:
+    """Whether a link on the page served at from_url leads to the page at target_url."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc:
+        return False
+    target = _normalise("/" + target_url)
+    if not parts.path:
+        return _normalise("/" + from_url) == target
+    if parts.path.startswith("/"):
+        # Absolute links (the 404 page's) carry the site's path prefix, if it has one.
+        return _normalise(parts.path).endswith(target)
+    return _normalise(posixpath.join(posixpath.dirname("/" + from_url), parts.path)) == target
+
+
+def _normalise(url_path: str) -> str:
+    return posixpath.normpath(url_path.removesuffix("index.html"))
+
+
+def check_built_page(html: str, site_path: str, expect: Expectations) -> list[str]:
+    """Problems with one built page, given its HTML and its path inside the site."""
+    soup = BeautifulSoup(html, "html.parser")
+    problems = []
+
+    for name in (DISCLAIMER, CRISIS):
+        blocks = visible_blocks(soup, name)
+        if not blocks:
+            problems.append(f'no {name} block (an element with data-block="{name}" outside comments, templates and code)')
+        elif len(blocks) > 1:
+            problems.append(f"{len(blocks)} {name} blocks, expected exactly one")
+        elif not blocks[0].get_text(strip=True):
+            problems.append(f"the {name} block is empty")
+
+    crisis = visible_blocks(soup, CRISIS)
+    if len(crisis) == 1 and crisis[0].get_text(strip=True):
+        problems += _crisis_block_problems(crisis[0], site_path, expect)
+
+    # Script bodies hold Material's JSON config, which may contain braces.
+    for script in soup.find_all(["script", "style"]):
+        script.decompose()
+    text = str(soup)
+    for marker in UNRENDERED:
+        if marker in text:
+            problems.append(f"contains unrendered macro syntax or a macro error: {marker!r}")
+    return problems
+
+
+def _crisis_block_problems(block: Tag, site_path: str, expect: Expectations) -> list[str]:
+    problems = []
+    links = block.find_all("a", href=True)
+    tel_targets = {a["href"].removeprefix("tel:") for a in links if a["href"].startswith("tel:")}
+    if not tel_targets:
+        problems.append("the crisis block has no tel: link")
+    text = " ".join(block.get_text(" ").split())
+    for tel, shown in expect.compact_numbers:
+        if tel not in tel_targets:
+            problems.append(f"the crisis block has no tel:{tel} link (for {shown}, from the data file)")
+        elif shown not in text:
+            problems.append(f"the crisis block does not show the number {shown!r}")
+    if expect.directory_page is None:
+        problems.append("no built page holds the crisis directory, so the crisis block cannot link to it")
+    elif not any(resolves_to(a["href"], page_url(site_path), expect.directory_page) for a in links):
+        problems.append(f"the crisis block has no link to the crisis directory ({expect.directory_page})")
+    return problems
+
+
+def check_docs_page(markdown: str) -> list[str]:
+    """Problems with one Markdown source page: both safety macros must be called."""
+    return [f"does not call {name}" for name, pattern in MACRO_CALLS.items() if not pattern.search(markdown)]
+
+
+def built_path_for(doc: Path) -> list[str]:
+    """Where MkDocs may write a docs page (with or without directory URLs)."""
+    stem = doc.with_suffix("").as_posix()
+    if doc.stem in ("index", "README"):
+        parent = doc.parent.as_posix()
+        return [posixpath.join(parent, "index.html") if parent != "." else "index.html"]
+    return [f"{stem}/index.html", f"{stem}.html"]
+
+
+def find_directory_page(site: Path, pages: list[Path]) -> str | None:
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if visible_blocks(soup, DIRECTORY):
+            return page_url(page.relative_to(site).as_posix())
+    return None
+
+
+def load_expectations(data_file: Path, site: Path, pages: list[Path]) -> Expectations:
+    data = load_safety_data(data_file, today=dt.date.today())
+    numbers = tuple((p.tel, p.number) for _, line in data.compact_lines() for p in line.phones)
+    return Expectations(compact_numbers=numbers, directory_page=find_directory_page(site, pages))
+
+
+def validate(site: Path, docs: Path, data_file: Path) -> tuple[int, list[str]]:
+    """Check the whole site; return the number of pages checked and the problem lines."""
+    pages = sorted(site.rglob("*.html"))
+    expect = load_expectations(data_file, site, pages)
+    problems = []
+    for page in pages:
+        rel = page.relative_to(site).as_posix()
+        for problem in check_built_page(page.read_text(encoding="utf-8"), rel, expect):
+            problems.append(f"{page}: {problem}")
+    if not (site / "404.html").is_file():
+        problems.append(f"{site / '404.html'}: missing: the site has no 404 page")
+
+    docs_pages = sorted(docs.rglob("*.md"))
+    for doc in docs_pages:
+        rel = doc.relative_to(docs)
+        for problem in check_docs_page(doc.read_text(encoding="utf-8")):
+            problems.append(f"{doc}: {problem}")
+        if not any((site / candidate).is_file() for candidate in built_path_for(rel)):
+            problems.append(f"{doc}: has no built page in {site} (expected {built_path_for(rel)[0]})")
+    return len(pages), problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="Markdown source folder (default: docs)")
+    parser.add_argument(
+        "--data", type=Path, default=PROJECT_DIR / "data" / "safety.yml", help="safety data file (default: data/safety.yml)"
+    )
+    args = parser.parse_args(argv)
+    for label, folder in (("site", args.site), ("docs", args.docs)):
+        if not folder.is_dir():
+            print(f"{folder}: {label} directory not found (build the site first: make build)", file=sys.stderr)
+            return 2
+    try:
+        checked, problems = validate(args.site, args.docs, args.data)
+    except SafetyDataError as err:
+        print(err, file=sys.stderr)
+        return 2
+    for line in problems:
+        print(line)
+    print(f"{checked} pages checked, {len(problems)} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
