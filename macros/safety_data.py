@@ -239,10 +239,11 @@ def _lines(check: _Checker, value: Any, country_where: str):
     seen_services: set[str] = set()
     compact_seen = False
     for j, item in enumerate(check.items(value, f"{country_where}.lines")):
-        where = f"{country_where}.lines[{j}]"
+        # Name the entry by its service as early as possible: it is what editors search for.
+        named = item.get("service") if isinstance(item, dict) else None
+        where = f"{country_where} line {str(named).strip()!r}" if named else f"{country_where}.lines[{j}]"
         e = check.mapping(item, where, LINE_REQUIRED, LINE_OPTIONAL)
         service = check.text(e, "service", where)
-        where = f"{country_where} line {service!r}"
         if service.casefold() in seen_services:
             raise check.fail(where, "duplicate entry: this service is listed twice for the country")
         seen_services.add(service.casefold())

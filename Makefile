@@ -1,0 +1,41 @@
+# Two commands do all the set-up: `make serve` and `make test`.
+# Both create .venv from requirements.lock when it is missing or older than the lock.
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-from-lock
+SITE_DIR ?= site
+
+# Material prints a banner about MkDocs 2 on every run; silence it in our commands.
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build validate test clean lock
+
+$(STAMP): requirements.lock
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@touch $@
+
+serve: $(STAMP)  ## Serve the site at http://127.0.0.1:8000, rebuilding on change
+	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(STAMP)  ## Build the site strictly into site/
+	$(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
+
+validate: build  ## Build, then check every page carries both safety blocks
+	$(PY) scripts/validate_site.py --site $(SITE_DIR) --docs docs
+
+test: $(STAMP)  ## The full test suite (builds the site itself)
+	$(PY) -m pytest
+
+clean:
+	rm -rf $(SITE_DIR) .pytest_cache
+
+# Regenerate requirements.lock from requirements.in (needs network access to PyPI).
+lock:
+	$(PYTHON) -m venv .cache/lock-venv
+	.cache/lock-venv/bin/pip install --quiet pip-tools
+	.cache/lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+		--output-file requirements.lock requirements.in

@@ -1,0 +1,162 @@
+"""The real site, built strictly: every page passes the validator's checks, and breakage fails the build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import DATA_FILE, DOCS_DIR, PROJECT_DIR, mkdocs_build
+from macros.safety_data import load_safety_data
+import validate_site
+
+DOCS_PAGES = sorted(p.relative_to(DOCS_DIR).as_posix() for p in DOCS_DIR.rglob("*.md"))
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def built_file(site: Path, doc: str) -> Path:
+    candidates = [site / c for c in validate_site.built_path_for(Path(doc))]
+    return next((c for c in candidates if c.is_file()), candidates[0])
+
+
+@pytest.fixture(scope="session")
+def expectations(built_site) -> validate_site.Expectations:
+    pages = sorted(built_site.rglob("*.html"))
+    return validate_site.load_expectations(DATA_FILE, built_site, pages)
+
+
+@pytest.mark.parametrize("doc", [*DOCS_PAGES, "404.html"])
+def test_built_page_passes_the_validator_checks(built_site, expectations, doc):
+    page = built_site / doc if doc == "404.html" else built_file(built_site, doc)
+    assert page.is_file(), f"{doc} has no built page"
+    rel = page.relative_to(built_site).as_posix()
+    assert validate_site.check_built_page(page.read_text(encoding="utf-8"), rel, expectations) == []
+    if doc != "404.html":
+        assert validate_site.check_docs_page((DOCS_DIR / doc).read_text(encoding="utf-8")) == []
+
+
+def test_validator_passes_on_the_whole_built_site(built_site, capsys):
+    assert validate_site.main(["--site", str(built_site), "--docs", str(DOCS_DIR)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[-1] == f"{len(DOCS_PAGES) + 1} pages checked, 0 problems"
+
+
+def test_every_page_has_a_title_and_a_meta_description(built_site):
+    for doc in DOCS_PAGES:
+        soup = BeautifulSoup(built_file(built_site, doc).read_text(encoding="utf-8"), "html.parser")
+        description = soup.find("meta", attrs={"name": "description"})
+        assert description and description["content"].strip(), f"{doc}: no meta description"
+        assert description["content"] != "Plain-language information", doc
+        assert len(soup.find_all("h1")) == 1, f"{doc}: expected one h1"
+
+
+def test_front_matter_has_title_and_one_sentence_description():
+    import yaml
+
+    for doc in DOCS_PAGES:
+        text = (DOCS_DIR / doc).read_text(encoding="utf-8")
+        assert text.startswith("---\n"), f"{doc}: no front matter"
+        meta = yaml.safe_load(text.split("---\n", 2)[1])
+        assert meta.get("title", "").strip(), f"{doc}: no title"
+        description = meta.get("description", "").strip()
+        assert description.endswith(".") and description.count(". ") == 0, f"{doc}: description is not one sentence"
+
+
+def test_repeated_blocks_are_kept_out_of_the_search_index(built_site):
+    import json
+
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    matching = {doc["location"].split("#")[0] for doc in index["docs"] if "988" in doc["text"] or "988" in doc["title"]}
+    assert matching == {"crisis-resources/"}, matching
+    assert not any("not a substitute for professional help" in doc["text"] for doc in index["docs"] if not doc["location"].startswith("about/"))
+
+
+RESOURCE_ATTRS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src",
+                  "audio": "src", "embed": "src", "object": "data", "link": "href"}
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    offenders = []
+    for page in sorted(built_site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attr in RESOURCE_ATTRS.items():
+            for element in soup.find_all(tag, attrs={attr: True}):
+                if tag == "link" and not {"stylesheet", "preload", "icon", "modulepreload", "manifest", "preconnect", "dns-prefetch"} & set(element.get("rel", [])):
+                    continue
+                url = urlsplit(element[attr])
+                if url.scheme or url.netloc:
+                    offenders.append(f"{page.relative_to(built_site)}: <{tag} {attr}={element[attr]!r}>")
+    for sheet in sorted(built_site.rglob("*.css")):
+        text = sheet.read_text(encoding="utf-8")
+        for marker in ("url(http", "url(//", "@import"):
+            if marker in text:
+                offenders.append(f"{sheet.relative_to(built_site)}: {marker}")
+    assert offenders == []
+
+
+def copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml",):
+        shutil.copy(PROJECT_DIR / name, project / name)
+    for folder in ("docs", "macros", "data", "overrides", "scripts"):
+        shutil.copytree(PROJECT_DIR / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+def test_removing_the_crisis_macro_from_a_page_fails_naming_it(tmp_path, capsys):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "causes.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ crisis_resources() }}", ""), encoding="utf-8")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    code = validate_site.main(["--site", str(project / "site"), "--docs", str(project / "docs")])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert f"{page}: does not call crisis_resources()" in out
+    assert f"{project / 'site' / 'causes' / 'index.html'}: no crisis-resources block" in out
+
+
+def test_changing_a_number_in_the_data_changes_it_on_every_page(tmp_path):
+    project = copy_project(tmp_path)
+    data = project / "data" / "safety.yml"
+    data.write_text(
+        data.read_text(encoding="utf-8").replace('{number: "1737", tel: "1737"}', '{number: "1738", tel: "1738"}'),
+        encoding="utf-8",
+    )
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    pages = sorted((project / "site").rglob("*.html"))
+    assert len(pages) == len(DOCS_PAGES) + 1
+    for page in pages:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        block = soup.find(attrs={"data-block": "crisis-resources"})
+        assert block.find("a", href="tel:1738"), page
+        assert not block.find("a", href="tel:1737"), page
+
+
+def test_bad_data_fails_the_build_naming_file_entry_and_field(tmp_path):
+    project = copy_project(tmp_path)
+    data = project / "data" / "safety.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace('tel: "131114"', 'tel: "13 11 14"'), encoding="utf-8")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode != 0
+    assert "data/safety.yml: countries[4] (AU) line 'Lifeline' phones[0]: field 'tel' must be digits" in result.stderr + result.stdout
+    assert not (project / "site" / "index.html").exists()
+
+
+@pytest.mark.parametrize("fixture", ["broken_macro", "undefined_variable"])
+def test_macro_mistakes_fail_the_build(tmp_path, fixture):
+    project = tmp_path / fixture
+    shutil.copytree(FIXTURES / fixture, project)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode != 0, result.stdout + result.stderr
+    assert not (project / "site" / "index.html").exists()
+
+
+def test_data_verified_dates_are_not_in_the_future():
+    load_safety_data(DATA_FILE, today=dt.date.today())

@@ -1,0 +1,112 @@
+"""Rendering the safety blocks: the markup contract other tools rely on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import DATA_FILE
+from macros.render import render_crisis_block, render_crisis_directory, render_disclaimer, render_full_disclaimer
+from macros.safety_data import load_safety_data
+from macros.urls import relative_href
+
+DATA = load_safety_data(DATA_FILE, today=dt.date(2026, 11, 28))
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+def test_disclaimer_block_contract():
+    block = soup(render_disclaimer(DATA.disclaimer)).find()
+    assert block["data-block"] == "disclaimer"
+    assert block.has_attr("data-search-exclude")
+    assert "not a substitute for professional help" in block.get_text()
+
+
+def test_full_disclaimer_is_not_counted_as_the_repeated_block():
+    block = soup(render_full_disclaimer(DATA.disclaimer)).find()
+    assert block["data-block"] == "disclaimer-full"
+    assert len(block.find_all("p")) == len(DATA.disclaimer.full)
+
+
+def test_crisis_block_contract():
+    block = soup(render_crisis_block(DATA, "../crisis-resources/")).find()
+    assert block["data-block"] == "crisis-resources"
+    assert block.has_attr("data-search-exclude")
+    assert block.find("a", href="../crisis-resources/")
+    text = block.get_text(" ")
+    assert "local emergency number" in text
+    for name in ("United States", "Canada", "United Kingdom", "Ireland", "Australia", "New Zealand"):
+        assert name in text
+
+
+def test_every_compact_number_is_a_tel_link_named_with_service_and_country():
+    block = soup(render_crisis_block(DATA, "x/"))
+    for country, line in DATA.compact_lines():
+        for phone in line.phones:
+            links = block.find_all("a", href=f"tel:{phone.tel}")
+            label = next(a["aria-label"] for a in links if f"({country.name})" in a["aria-label"])
+            assert country.name in label and phone.number in label
+            assert label.endswith(phone.number)  # the visible text is part of the name (WCAG 2.5.3)
+
+
+def test_text_lines_are_sms_links_with_keyword():
+    html = render_crisis_directory(DATA)
+    assert 'href="sms:85258?body=SHOUT"' in html
+    assert 'href="sms:741741?body=HOME"' in html
+
+
+def test_changing_a_number_in_the_data_changes_it_in_the_block(tmp_path):
+    changed = DATA_FILE.read_text(encoding="utf-8").replace('{number: "13 11 14", tel: "131114"}', '{number: "13 99 99", tel: "139999"}')
+    path = tmp_path / "safety.yml"
+    path.write_text(changed, encoding="utf-8")
+    html = render_crisis_block(load_safety_data(path, today=dt.date(2026, 11, 28)), "x/")
+    assert 'href="tel:139999"' in html and "13 99 99" in html
+    assert 'href="tel:131114"' not in html
+
+
+def test_directory_lists_countries_with_emergency_numbers_first():
+    directory = soup(render_crisis_directory(DATA))
+    root = directory.find(attrs={"data-block": "crisis-directory"})
+    sections = root.find_all("section", attrs={"data-country": True})
+    assert [s["data-country"] for s in sections][:-1] == [c.code for c in DATA.countries]
+    assert sections[-1]["data-country"] == "other"
+    for section, country in zip(sections, DATA.countries):
+        first = section.find("li")
+        emergency = next(line for line in country.lines if line.emergency)
+        assert "crisis-directory__line--emergency" in first["class"]
+        assert first.find("a", href=f"tel:{emergency.phones[0].tel}")
+
+
+def test_directory_links_every_official_site_and_the_international_directories():
+    html = render_crisis_directory(DATA)
+    for country in DATA.countries:
+        for line in country.lines:
+            if line.url:
+                assert f'href="{line.url}"' in html
+    assert 'href="https://findahelpline.com"' in html
+    assert 'href="https://befrienders.org"' in html
+
+
+def test_text_is_escaped():
+    html = render_crisis_directory(DATA)
+    assert "988 Suicide &amp; Crisis Lifeline" in html
+
+
+@pytest.mark.parametrize(
+    "target, page, expected",
+    [
+        ("crisis-resources/", "", "crisis-resources/"),
+        ("crisis-resources/", "causes/", "../crisis-resources/"),
+        ("crisis-resources/", "therapy/", "../crisis-resources/"),
+        ("crisis-resources/", "therapy/play-therapy/", "../../crisis-resources/"),
+        ("crisis-resources/", "causes.html", "crisis-resources/"),
+        ("therapy/cbt/", "therapy/", "cbt/"),
+        ("crisis-resources/", "crisis-resources/", ""),
+    ],
+)
+def test_relative_href(target, page, expected):
+    assert relative_href(target, page) == expected
