@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .safety_data import Country, Directory, Disclaimer, Line, Phone, SafetyData, Text
+from .safety_data import Country, Disclaimer, Line, Phone, SafetyData, Text
 
 
 def render_disclaimer(disclaimer: Disclaimer) -> str:
@@ -42,9 +42,9 @@ def render_crisis_block(data: SafetyData, directory_href: str) -> str:
     block = data.crisis_block
     items = "".join(
         f'<li class="crisis-block__line" data-country="{escape(country.code)}">'
-        f'<span class="crisis-block__country">{escape(country.name)}</span> '
-        f'<span class="crisis-block__service">{escape(line.service)}:</span> '
-        f"{_ways_to_reach(line, country)}</li>"
+        f'<span class="crisis-block__country">{escape(country.name)}:</span> '
+        f'<span class="crisis-block__service">{escape(line.service)}</span> '
+        f'<span class="crisis-block__ways">{_ways_to_reach(line, country)}</span></li>'
         for country, line in data.compact_lines()
     )
     return (
