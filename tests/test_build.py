@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import DATA_FILE, DOCS_DIR, PROJECT_DIR, mkdocs_build
+from project import DATA_FILE, DOCS_DIR, PROJECT_DIR, mkdocs_build
 from macros.safety_data import load_safety_data
 import validate_site
 

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import DATA_FILE
+from project import DATA_FILE
 from macros.render import render_crisis_block, render_crisis_directory, render_disclaimer, render_full_disclaimer
 from macros.safety_data import load_safety_data
 from macros.urls import relative_href

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA_FILE
+from project import DATA_FILE
 from macros.safety_data import SafetyDataError, load_safety_data
 
 TODAY = dt.date(2026, 11, 28)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA_FILE, PROJECT_DIR
+from project import DATA_FILE, PROJECT_DIR
 from macros.render import render_crisis_block, render_crisis_directory, render_disclaimer
 from macros.safety_data import load_safety_data
 import validate_site

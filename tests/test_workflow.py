@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import PROJECT_DIR
+from project import PROJECT_DIR
 
 WORKFLOW = PROJECT_DIR / ".github" / "workflows" / "publish.yml"
 

@@ -1,0 +1,88 @@
+"""Browser fixtures: a local static server for the built site, and a Chromium driven by Playwright.
+
+Chromium is found from CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own
+browser. Without one these tests skip with a reason, unless REQUIRE_BROWSER=1 (set by
+.ci/run and the GitHub workflow), where a missing browser fails.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+# Flags that keep Chromium from calling home: this machine has no network but PyPI.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic", "--disable-default-apps",
+]
+HOW_TO_GET_A_BROWSER = (
+    "no Chromium found: install one (Debian: apt-get install chromium; or: .venv/bin/python -m playwright "
+    "install chromium) or set CHROMIUM_PATH"
+)
+
+
+def chromium_path() -> str | None:
+    """CHROMIUM_PATH, else /usr/bin/chromium, else None (Playwright's own browser)."""
+    configured = os.environ.get("CHROMIUM_PATH")
+    if configured:
+        return configured
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+def no_browser(reason: str):
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path):
+    """Serve the built site on 127.0.0.1 on a free port; yield its base URL."""
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        no_browser("Playwright is not installed (run make test, which installs it)")
+    path = chromium_path()
+    with sync_playwright() as playwright:
+        try:
+            chromium = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        except Error as err:
+            no_browser(f"{HOW_TO_GET_A_BROWSER} ({str(err).splitlines()[0]})")
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def site_pages(built_site: Path) -> list[str]:
+    """Every HTML page of the built site as a URL path, 404.html included: never a hand-kept list."""
+    pages = []
+    for html in sorted(built_site.rglob("*.html")):
+        rel = html.relative_to(built_site).as_posix()
+        pages.append(rel.removesuffix("index.html"))
+    return pages
+
+
+@pytest.fixture(params=["light", "dark"])
+def scheme(request) -> str:
+    return request.param

@@ -1,0 +1,183 @@
+"""Every built page in a real Chromium, in the light and the dark colour scheme.
+
+Each test visits every page of the built site and reports every failure at once,
+naming the page, so one run shows the whole picture.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+import pytest
+
+from project import DATA_FILE
+from macros.safety_data import load_safety_data
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+MIN_TARGET_PX = 24
+
+
+def new_page(browser, scheme: str, width: int = 1280, height: int = 800):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": height})
+    return context, context.new_page()
+
+
+def goto(page, base: str, path: str, scheme: str) -> None:
+    page.goto(base + path, wait_until="load")
+    expected = "slate" if scheme == "dark" else "default"
+    actual = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert actual == expected, f"/{path}: colour scheme is {actual!r}, expected {expected!r}"
+
+
+def test_axe_finds_no_violations(browser, site_server, site_pages, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context, page = new_page(browser, scheme)
+    failures = []
+    for path in site_pages:
+        goto(page, site_server, path, scheme)
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+        for violation in results.response["violations"]:
+            for node in violation["nodes"]:
+                failures.append(f"/{path}: {violation['id']} ({violation['impact']}) at {' '.join(map(str, node['target']))}: {violation['help']}")
+    context.close()
+    assert failures == [], "\n".join(failures)
+
+
+FOCUS_STATE = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const r = el.getBoundingClientRect();
+  const s = getComputedStyle(el);
+  const header = document.querySelector('.md-header');
+  return {
+    tag: el.tagName.toLowerCase(), text: (el.textContent || '').trim(), href: el.getAttribute('href'),
+    inCrisis: !!el.closest('[data-block="crisis-resources"]'),
+    inContent: !!el.closest('.md-content'),
+    isSkip: el.classList.contains('md-skip'),
+    top: r.top, bottom: r.bottom, width: r.width, height: r.height,
+    viewport: window.innerHeight,
+    headerBottom: header ? header.getBoundingClientRect().bottom : 0,
+    outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
+    shadow: s.boxShadow !== 'none',
+    opacity: parseFloat(s.opacity),
+  };
+}"""
+
+
+def test_first_tab_is_a_visible_skip_link_that_moves_focus_into_the_content(browser, site_server, site_pages, scheme):
+    context, page = new_page(browser, scheme)
+    failures = []
+    for path in site_pages:
+        goto(page, site_server, path, scheme)
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if not state or not state["isSkip"] or state["text"] != "Skip to content":
+            failures.append(f"/{path}: the first Tab focuses {state and (state['tag'], state['text'])}, not a 'Skip to content' link")
+            continue
+        page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'", timeout=2000)
+        state = page.evaluate(FOCUS_STATE)
+        if state["width"] < 1 or state["height"] < 1 or state["top"] < 0:
+            failures.append(f"/{path}: the skip link is focused but not on screen")
+        page.keyboard.press("Enter")
+        page.keyboard.press("Tab")
+        after = page.evaluate(FOCUS_STATE)
+        if not after or not after["inContent"]:
+            failures.append(f"/{path}: after the skip link, Tab focuses {after and (after['tag'], after['text'])}, outside the main content")
+    context.close()
+    assert failures == [], "\n".join(failures)
+
+
+def test_crisis_links_are_reached_by_tab_with_a_visible_focus_below_the_header(browser, site_server, site_pages, scheme):
+    context, page = new_page(browser, scheme)
+    failures = []
+    for path in site_pages:
+        goto(page, site_server, path, scheme)
+        wanted = page.eval_on_selector_all('[data-block="crisis-resources"] a[href]', "els => els.map(e => e.getAttribute('href'))")
+        reached = set()
+        for _ in range(150):
+            page.keyboard.press("Tab")
+            state = page.evaluate(FOCUS_STATE)
+            if state is None:
+                break
+            if not state["inCrisis"]:
+                if reached:
+                    break  # past the block
+                continue
+            reached.add(state["href"])
+            where = f"/{path}: crisis link {state['href']!r}"
+            if not (state["outline"] or state["shadow"]):
+                failures.append(f"{where} has no visible focus indicator")
+            if state["top"] < state["headerBottom"] or state["bottom"] > state["viewport"]:
+                failures.append(f"{where} is focused at y={state['top']:.0f}, hidden behind the header (bottom {state['headerBottom']:.0f}) or off screen")
+        missing = sorted(set(wanted) - reached)
+        if missing:
+            failures.append(f"/{path}: crisis links never reached by Tab: {missing}")
+    context.close()
+    assert failures == [], "\n".join(failures)
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_no_sideways_scrolling_and_phone_links_are_big_enough(browser, site_server, site_pages, scheme, width):
+    context, page = new_page(browser, scheme, width=width)
+    failures = []
+    for path in site_pages:
+        goto(page, site_server, path, scheme)
+        scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if scroll_width > inner_width:
+            failures.append(f"/{path}: at {width}px the page scrolls sideways (scrollWidth {scroll_width} > {inner_width})")
+        links = page.locator('[data-block="crisis-resources"] a[href^="tel:"], [data-block="crisis-resources"] a[href^="sms:"]')
+        for i in range(links.count()):
+            box = links.nth(i).bounding_box()
+            if box is None or box["width"] < MIN_TARGET_PX or box["height"] < MIN_TARGET_PX:
+                failures.append(f"/{path}: at {width}px {links.nth(i).get_attribute('href')} is {box and (round(box['width']), round(box['height']))}, smaller than 24x24")
+    context.close()
+    assert failures == [], "\n".join(failures)
+
+
+def test_pages_make_no_third_party_request_and_set_no_cookie(browser, site_server, site_pages, scheme):
+    context, page = new_page(browser, scheme)
+    origin = urlsplit(site_server).netloc
+    foreign = []
+    page.on("request", lambda request: foreign.append(request.url) if urlsplit(request.url).netloc not in ("", origin) else None)
+    failures = []
+    for path in site_pages:
+        foreign.clear()
+        goto(page, site_server, path, scheme)
+        page.wait_for_load_state("networkidle")
+        failures += [f"/{path}: request to another host: {url}" for url in foreign if not url.startswith(("data:", "blob:"))]
+        cookies = context.cookies()
+        if cookies:
+            failures.append(f"/{path}: sets cookies: {[c['name'] for c in cookies]}")
+    context.close()
+    assert failures == [], "\n".join(failures)
+
+
+def test_blocks_are_visible_and_phone_links_name_service_and_number(browser, site_server, site_pages, scheme):
+    data = load_safety_data(DATA_FILE, today=dt.date.today())
+    services_by_tel: dict[str, set[str]] = {}
+    for country in data.countries:
+        for line in country.lines:
+            for phone in line.phones:
+                services_by_tel.setdefault(phone.tel, set()).add(line.service)
+    context, page = new_page(browser, scheme)
+    failures = []
+    for path in site_pages:
+        goto(page, site_server, path, scheme)
+        for block in ("disclaimer", "crisis-resources"):
+            if not page.locator(f'[data-block="{block}"]').is_visible():
+                failures.append(f"/{path}: the {block} block is not visible")
+        links = page.locator('a[href^="tel:"]')
+        for i in range(links.count()):
+            link = links.nth(i)
+            tel = link.get_attribute("href").removeprefix("tel:")
+            name = link.aria_snapshot()  # e.g. '- link "Call Samaritans (Ireland) on 116 123"'
+            number = link.inner_text().strip()
+            if number not in name or not any(service in name for service in services_by_tel.get(tel, ())):
+                failures.append(f"/{path}: tel:{tel} has the accessible name {name!r}, without its service and number")
+    context.close()
+    assert failures == [], "\n".join(failures)
