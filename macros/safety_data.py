@@ -89,6 +89,18 @@ class SafetyData:
     countries: tuple[Country, ...]
     international: tuple[Directory, ...] = field(default=())
 
+    def stale_entries(self, today: dt.date, *, max_age_days: int = 365) -> list[str]:
+        """Entries last verified more than a year before `today`, as 'where (verified DATE)'."""
+        oldest = today - dt.timedelta(days=max_age_days)
+        stale = [
+            f"{country.name} line {line.service!r} (verified {line.verified.isoformat()})"
+            for country in self.countries
+            for line in country.lines
+            if line.verified < oldest
+        ]
+        stale += [f"international {d.name!r} (verified {d.verified.isoformat()})" for d in self.international if d.verified < oldest]
+        return stale
+
     def compact_lines(self) -> list[tuple[Country, Line]]:
         """The lines shown in the block on every page, in the file's country order."""
         return [(c, line) for c in self.countries for line in c.lines if line.compact]

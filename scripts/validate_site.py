@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Prove that every built page carries both safety blocks, and every docs page calls them.
 
-Usage: python scripts/validate_site.py [--site DIR] [--docs DIR] [--data FILE]
+Usage: python scripts/validate_site.py [--site DIR] [--docs DIR] [--data FILE] [--today YYYY-MM-DD]
+
+Also checks each page's review dates (front matter `last_reviewed` and `next_review`:
+present, real dates, at most three years apart, next review not yet passed) and that no
+crisis line in the data file was last verified more than twelve months ago.
 
 Prints one line per problem, `path: what is wrong`, then `N pages checked, M problems`.
 Exit status: 0 when every page passes, 1 when any page fails, 2 on bad usage.
@@ -18,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
 from bs4 import BeautifulSoup, Tag
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -35,6 +40,8 @@ MACRO_CALLS = {
 UNRENDERED = ("{{", "{%", "Macro Rendering Error")
 # Markup inside these does not reach a reader as a working block.
 INERT_CONTAINERS = {"template", "pre", "code", "script", "noscript", "textarea"}
+REVIEW_FIELDS = ("last_reviewed", "next_review")
+MAX_REVIEW_YEARS = 3
 
 
 @dataclass(frozen=True)
@@ -130,9 +137,68 @@ def _crisis_block_problems(block: Tag, site_path: str, expect: Expectations) -> 
     return problems
 
 
-def check_docs_page(markdown: str) -> list[str]:
-    """Problems with one Markdown source page: both safety macros must be called."""
-    return [f"does not call {name}" for name, pattern in MACRO_CALLS.items() if not pattern.search(markdown)]
+def check_docs_page(markdown: str, today: dt.date) -> list[str]:
+    """Problems with one Markdown source page: both safety macros, and its review dates."""
+    problems = [f"does not call {name}" for name, pattern in MACRO_CALLS.items() if not pattern.search(markdown)]
+    return problems + review_date_problems(front_matter(markdown), today)
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """Reads dates as plain strings, so a malformed date gets a clear message, not a crash."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def front_matter(markdown: str) -> dict:
+    """The YAML front matter of a page, dates as strings ({} if there is none)."""
+    if not markdown.startswith("---\n"):
+        return {}
+    block = markdown[4:].split("\n---\n", 1)[0]
+    try:
+        meta = yaml.load(block, Loader=_PlainLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError:
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def review_date_problems(meta: dict, today: dt.date) -> list[str]:
+    dates = {}
+    for name in REVIEW_FIELDS:
+        value = meta.get(name)
+        if value is None:
+            return [f"front matter has no {name} date (YYYY-MM-DD)"]
+        try:
+            dates[name] = dt.date.fromisoformat(str(value))
+        except ValueError:
+            return [f"front matter {name} is {str(value)!r}, not a date written YYYY-MM-DD"]
+    reviewed, due = dates["last_reviewed"], dates["next_review"]
+    problems = []
+    if reviewed > today:
+        problems.append(f"last_reviewed {reviewed.isoformat()} is in the future")
+    if due <= reviewed:
+        problems.append(f"next_review {due.isoformat()} is not after last_reviewed {reviewed.isoformat()}")
+    elif due > _add_years(reviewed, MAX_REVIEW_YEARS):
+        problems.append(f"next_review {due.isoformat()} is more than {MAX_REVIEW_YEARS} years after last_reviewed {reviewed.isoformat()}")
+    if due < today:
+        problems.append(f"next_review {due.isoformat()} has passed: review the page, then update last_reviewed and next_review")
+    return problems
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def shows_review_dates(html: str) -> bool:
+    block = BeautifulSoup(html, "html.parser").find(class_="review-dates")
+    text = block.get_text(" ") if block else ""
+    return "Page last reviewed:" in text and "Next review due:" in text
 
 
 def built_path_for(doc: Path) -> list[str]:
@@ -152,17 +218,20 @@ def find_directory_page(site: Path, pages: list[Path]) -> str | None:
     return None
 
 
-def load_expectations(data_file: Path, site: Path, pages: list[Path]) -> Expectations:
-    data = load_safety_data(data_file, today=dt.date.today())
+def load_expectations(data_file: Path, site: Path, pages: list[Path], today: dt.date) -> Expectations:
+    data = load_safety_data(data_file, today=today)
     numbers = tuple((p.tel, p.number) for _, line in data.compact_lines() for p in line.phones)
     return Expectations(compact_numbers=numbers, directory_page=find_directory_page(site, pages))
 
 
-def validate(site: Path, docs: Path, data_file: Path) -> tuple[int, list[str]]:
+def validate(site: Path, docs: Path, data_file: Path, today: dt.date) -> tuple[int, list[str]]:
     """Check the whole site; return the number of pages checked and the problem lines."""
     pages = sorted(site.rglob("*.html"))
-    expect = load_expectations(data_file, site, pages)
-    problems = []
+    expect = load_expectations(data_file, site, pages, today)
+    problems = [
+        f"{data_file}: {entry} is more than 12 months old: check it again, then update 'verified'"
+        for entry in load_safety_data(data_file, today=today).stale_entries(today)
+    ]
     for page in pages:
         rel = page.relative_to(site).as_posix()
         for problem in check_built_page(page.read_text(encoding="utf-8"), rel, expect):
@@ -173,10 +242,13 @@ def validate(site: Path, docs: Path, data_file: Path) -> tuple[int, list[str]]:
     docs_pages = sorted(docs.rglob("*.md"))
     for doc in docs_pages:
         rel = doc.relative_to(docs)
-        for problem in check_docs_page(doc.read_text(encoding="utf-8")):
+        for problem in check_docs_page(doc.read_text(encoding="utf-8"), today):
             problems.append(f"{doc}: {problem}")
-        if not any((site / candidate).is_file() for candidate in built_path_for(rel)):
+        built = next((site / c for c in built_path_for(rel) if (site / c).is_file()), None)
+        if built is None:
             problems.append(f"{doc}: has no built page in {site} (expected {built_path_for(rel)[0]})")
+        elif not shows_review_dates(built.read_text(encoding="utf-8")):
+            problems.append(f"{built}: does not show 'Page last reviewed' and 'Next review due'")
     return len(pages), problems
 
 
@@ -187,13 +259,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--data", type=Path, default=PROJECT_DIR / "data" / "safety.yml", help="safety data file (default: data/safety.yml)"
     )
+    parser.add_argument(
+        "--today", type=dt.date.fromisoformat, default=dt.date.today(), help="the date to check review dates against (YYYY-MM-DD)"
+    )
     args = parser.parse_args(argv)
     for label, folder in (("site", args.site), ("docs", args.docs)):
         if not folder.is_dir():
             print(f"{folder}: {label} directory not found (build the site first: make build)", file=sys.stderr)
             return 2
     try:
-        checked, problems = validate(args.site, args.docs, args.data)
+        checked, problems = validate(args.site, args.docs, args.data, args.today)
     except SafetyDataError as err:
         print(err, file=sys.stderr)
         return 2

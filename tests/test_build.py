@@ -26,7 +26,7 @@ def built_file(site: Path, doc: str) -> Path:
 @pytest.fixture(scope="session")
 def expectations(built_site) -> validate_site.Expectations:
     pages = sorted(built_site.rglob("*.html"))
-    return validate_site.load_expectations(DATA_FILE, built_site, pages)
+    return validate_site.load_expectations(DATA_FILE, built_site, pages, dt.date.today())
 
 
 @pytest.mark.parametrize("doc", [*DOCS_PAGES, "404.html"])
@@ -36,7 +36,8 @@ def test_built_page_passes_the_validator_checks(built_site, expectations, doc):
     rel = page.relative_to(built_site).as_posix()
     assert validate_site.check_built_page(page.read_text(encoding="utf-8"), rel, expectations) == []
     if doc != "404.html":
-        assert validate_site.check_docs_page((DOCS_DIR / doc).read_text(encoding="utf-8")) == []
+        assert validate_site.check_docs_page((DOCS_DIR / doc).read_text(encoding="utf-8"), dt.date.today()) == []
+        assert validate_site.shows_review_dates(page.read_text(encoding="utf-8"))
 
 
 def test_validator_passes_on_the_whole_built_site(built_site, capsys):

@@ -14,8 +14,14 @@ from macros.render import render_crisis_block, render_crisis_directory, render_d
 from macros.safety_data import load_safety_data
 import validate_site
 
-DATA = load_safety_data(DATA_FILE, today=dt.date.today())
+TODAY = dt.date(2026, 11, 28)
+DATA = load_safety_data(DATA_FILE, today=TODAY)
 DISCLAIMER = render_disclaimer(DATA.disclaimer)
+REVIEW_DATES = (
+    '<div class="review-dates"><p>Page last reviewed: <time>28 November 2026</time></p>'
+    "<p>Next review due: <time>28 November 2029</time></p></div>"
+)
+FRONT_MATTER = "---\ntitle: Page\ndescription: A page.\nlast_reviewed: 2026-10-01\nnext_review: 2029-10-01\n---\n"
 SIMPLE_PAGES = {"index.html": "crisis-resources/", "causes/index.html": "../crisis-resources/"}
 
 
@@ -30,8 +36,8 @@ def html(body: str) -> str:
 def make_site(tmp_path: Path, replace: dict[str, str] | None = None) -> tuple[Path, Path]:
     """A four-page site that passes, with some pages' bodies replaced."""
     site, docs = tmp_path / "site", tmp_path / "docs"
-    bodies = {path: crisis(href) + "<p>Some text.</p>" + DISCLAIMER for path, href in SIMPLE_PAGES.items()}
-    bodies["crisis-resources/index.html"] = crisis("#crisis-directory") + render_crisis_directory(DATA) + DISCLAIMER
+    bodies = {path: crisis(href) + "<p>Some text.</p>" + DISCLAIMER + REVIEW_DATES for path, href in SIMPLE_PAGES.items()}
+    bodies["crisis-resources/index.html"] = crisis("#crisis-directory") + render_crisis_directory(DATA) + DISCLAIMER + REVIEW_DATES
     bodies["404.html"] = "<h1>Page not found</h1>" + crisis("/crisis-resources/") + DISCLAIMER
     bodies.update(replace or {})
     for path, body in bodies.items():
@@ -39,12 +45,12 @@ def make_site(tmp_path: Path, replace: dict[str, str] | None = None) -> tuple[Pa
         (site / path).write_text(html(body), encoding="utf-8")
     docs.mkdir()
     for name in ("index.md", "causes.md", "crisis-resources.md"):
-        (docs / name).write_text("# Page\n\n{{ crisis_resources() }}\n\nText.\n\n{{ disclaimer() }}\n", encoding="utf-8")
+        (docs / name).write_text(FRONT_MATTER + "# Page\n\n{{ crisis_resources() }}\n\nText.\n\n{{ disclaimer() }}\n", encoding="utf-8")
     return site, docs
 
 
-def run(site: Path, docs: Path, capsys) -> tuple[int, list[str]]:
-    code = validate_site.main(["--site", str(site), "--docs", str(docs)])
+def run(site: Path, docs: Path, capsys, *extra: str) -> tuple[int, list[str]]:
+    code = validate_site.main(["--site", str(site), "--docs", str(docs), "--today", TODAY.isoformat(), *extra])
     return code, capsys.readouterr().out.splitlines()
 
 
@@ -85,7 +91,7 @@ GOOD = crisis("../crisis-resources/")
     ],
 )
 def test_bad_page_fails_naming_page_and_problem(tmp_path, capsys, body, problem):
-    site, docs = make_site(tmp_path, {"causes/index.html": body})
+    site, docs = make_site(tmp_path, {"causes/index.html": body + REVIEW_DATES})
     code, out = run(site, docs, capsys)
     assert code == 1
     assert any(line.startswith(f"{site / 'causes/index.html'}: ") and problem in line for line in out), out
@@ -110,7 +116,7 @@ def test_missing_404_page_is_a_problem(tmp_path, capsys):
 
 def test_docs_page_with_no_built_page(tmp_path, capsys):
     site, docs = make_site(tmp_path)
-    (docs / "forgotten.md").write_text("# F\n\n{{ crisis_resources() }}\n\n{{ disclaimer() }}\n", encoding="utf-8")
+    (docs / "forgotten.md").write_text(FRONT_MATTER + "# F\n\n{{ crisis_resources() }}\n\n{{ disclaimer() }}\n", encoding="utf-8")
     code, out = run(site, docs, capsys)
     assert code == 1
     assert f"{docs / 'forgotten.md'}: has no built page in {site} (expected forgotten/index.html)" in out
@@ -138,16 +144,16 @@ def test_missing_directory_is_bad_usage(tmp_path, capsys, missing):
     site, docs = make_site(tmp_path)
     args = {"site": site, "docs": docs}
     args[missing] = tmp_path / "absent"
-    code = validate_site.main(["--site", str(args["site"]), "--docs", str(args["docs"])])
+    code = validate_site.main(["--site", str(args["site"]), "--docs", str(args["docs"]), "--today", "2026-11-28"])
     err = capsys.readouterr().err
     assert code == 2
     assert f"{tmp_path / 'absent'}: {missing} directory not found" in err
 
 
 def test_cli_runs_as_a_script(tmp_path):
-    site, docs = make_site(tmp_path, {"causes/index.html": GOOD})
+    site, docs = make_site(tmp_path, {"causes/index.html": GOOD + REVIEW_DATES})
     result = subprocess.run(
-        [sys.executable, str(PROJECT_DIR / "scripts" / "validate_site.py"), "--site", str(site), "--docs", str(docs)],
+        [sys.executable, str(PROJECT_DIR / "scripts" / "validate_site.py"), "--site", str(site), "--docs", str(docs), "--today", "2026-11-28"],
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 1
@@ -169,3 +175,56 @@ def test_cli_runs_as_a_script(tmp_path):
 )
 def test_resolves_to(href, page, target, expected):
     assert validate_site.resolves_to(href, page, target) is expected
+
+
+@pytest.mark.parametrize(
+    "dates, problem",
+    [
+        ("", "front matter has no last_reviewed date (YYYY-MM-DD)"),
+        ("last_reviewed: 2026-11-28\n", "front matter has no next_review date (YYYY-MM-DD)"),
+        ("last_reviewed: 28/11/2026\nnext_review: 2029-11-28\n", "front matter last_reviewed is '28/11/2026', not a date written YYYY-MM-DD"),
+        ("last_reviewed: 2026-11-28\nnext_review: 2029-11-31\n", "front matter next_review is '2029-11-31', not a date written YYYY-MM-DD"),
+        ("last_reviewed: 2026-11-28\nnext_review: 2029-11-29\n", "next_review 2029-11-29 is more than 3 years after last_reviewed 2026-11-28"),
+        ("last_reviewed: 2026-11-28\nnext_review: 2026-11-01\n", "next_review 2026-11-01 is not after last_reviewed 2026-11-28"),
+        ("last_reviewed: 2023-10-01\nnext_review: 2026-10-01\n", "next_review 2026-10-01 has passed: review the page"),
+        ("last_reviewed: 2026-12-01\nnext_review: 2029-11-28\n", "last_reviewed 2026-12-01 is in the future"),
+    ],
+    ids=["missing", "no-next-review", "not-iso", "impossible-date", "over-three-years", "before-reviewed", "passed", "future"],
+)
+def test_bad_review_dates_fail_naming_the_page(tmp_path, capsys, dates, problem):
+    site, docs = make_site(tmp_path)
+    page = docs / "causes.md"
+    page.write_text(f"---\ntitle: Causes\ndescription: A page.\n{dates}---\n# C\n\n{{{{ crisis_resources() }}}}\n\n{{{{ disclaimer() }}}}\n", encoding="utf-8")
+    code, out = run(site, docs, capsys)
+    assert code == 1
+    assert any(line.startswith(f"{page}: ") and problem in line for line in out), out
+
+
+def test_review_dates_pass_on_their_last_day_and_fail_the_day_after(tmp_path, capsys):
+    site, docs = make_site(tmp_path)
+    page = docs / "causes.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("last_reviewed: 2026-10-01\nnext_review: 2029-10-01", "last_reviewed: 2024-01-10\nnext_review: 2026-12-01"), encoding="utf-8")
+    assert run(site, docs, capsys, "--today", "2026-12-01")[0] == 0
+    code, out = run(site, docs, capsys, "--today", "2026-12-02")
+    assert code == 1
+    assert out[:-1] == [f"{page}: next_review 2026-12-01 has passed: review the page, then update last_reviewed and next_review"]
+
+
+def test_built_page_without_review_dates_fails(tmp_path, capsys):
+    site, docs = make_site(tmp_path, {"causes/index.html": GOOD + DISCLAIMER})
+    code, out = run(site, docs, capsys)
+    assert code == 1
+    assert f"{site / 'causes/index.html'}: does not show 'Page last reviewed' and 'Next review due'" in out
+
+
+def test_crisis_line_verified_over_twelve_months_ago_fails(tmp_path, capsys):
+    site, docs = make_site(tmp_path)
+    data = tmp_path / "safety.yml"
+    data.write_text(
+        DATA_FILE.read_text(encoding="utf-8").replace("        source: https://www.samaritans.org\n        verified: 2026-11-01", "        source: https://www.samaritans.org\n        verified: 2025-11-01", 1),
+        encoding="utf-8",
+    )
+    code, out = run(site, docs, capsys, "--data", str(data), "--today", "2026-11-28")
+    assert code == 1
+    assert f"{data}: United Kingdom line 'Samaritans' (verified 2025-11-01) is more than 12 months old: check it again, then update 'verified'" in out
+    assert run(site, docs, capsys, "--data", str(data), "--today", "2026-11-01")[0] == 0
