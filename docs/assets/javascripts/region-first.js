@@ -1,0 +1,88 @@
+/*
+ * Put the reader's own country first in the crisis block and the crisis directory.
+ *
+ * The country comes from the browser's language settings (navigator.languages, for
+ * example "en-GB"), or failing that from its time zone. Nothing is sent anywhere and
+ * nothing is stored. Other countries are only moved down, never hidden; without
+ * JavaScript, or for a country the site does not list, the default order stands.
+ */
+(function () {
+  "use strict";
+
+  // Time zones of the countries the data file lists (the fallback when no language
+  // setting names a country).
+  var ZONE_COUNTRY = {
+    "Europe/London": "GB", "Europe/Belfast": "GB", "Europe/Dublin": "IE",
+    "Pacific/Auckland": "NZ", "Pacific/Chatham": "NZ",
+    "Asia/Kolkata": "IN", "Asia/Calcutta": "IN", "Africa/Johannesburg": "ZA",
+    "Europe/Berlin": "DE", "Europe/Busingen": "DE", "Europe/Paris": "FR",
+    "America/Toronto": "CA", "America/Vancouver": "CA", "America/Edmonton": "CA",
+    "America/Winnipeg": "CA", "America/Halifax": "CA", "America/St_Johns": "CA",
+    "America/Regina": "CA", "America/Montreal": "CA", "America/Moncton": "CA",
+    "America/Whitehorse": "CA", "America/Yellowknife": "CA", "America/Iqaluit": "CA",
+    "America/New_York": "US", "America/Chicago": "US", "America/Denver": "US",
+    "America/Los_Angeles": "US", "America/Phoenix": "US", "America/Anchorage": "US",
+    "America/Detroit": "US", "America/Boise": "US", "Pacific/Honolulu": "US"
+  };
+  // Language tags sometimes say UK where ISO 3166 says GB.
+  var ALIASES = { UK: "GB" };
+
+  function regionOf(tag) {
+    // "en-GB", "fr-CA", "zh-Hant-TW": the region is a two-letter subtag after the language.
+    var parts = String(tag).split(/[-_]/);
+    for (var i = 1; i < parts.length; i++) {
+      if (/^[A-Za-z]{2}$/.test(parts[i])) {
+        var code = parts[i].toUpperCase();
+        return ALIASES[code] || code;
+      }
+    }
+    return null;
+  }
+
+  function readerCountries() {
+    var found = [];
+    var languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+    for (var i = 0; i < languages.length; i++) {
+      var region = regionOf(languages[i] || "");
+      if (region) found.push(region);
+    }
+    try {
+      var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      if (zone && ZONE_COUNTRY[zone]) found.push(ZONE_COUNTRY[zone]);
+      else if (zone && zone.indexOf("Australia/") === 0) found.push("AU");
+    } catch (e) {
+      // No Intl time zone support: keep what the languages gave.
+    }
+    return found;
+  }
+
+  // Move the child of `list` for `code` to the front; return whether it was there.
+  function moveFirst(list, code) {
+    var items = list.querySelectorAll(":scope > [data-country]");
+    for (var i = 0; i < items.length; i++) {
+      if (items[i].getAttribute("data-country") === code) {
+        if (i > 0) list.insertBefore(items[i], items[0]);
+        list.setAttribute("data-region-first", code);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  function apply() {
+    var lists = document.querySelectorAll(
+      '[data-block="crisis-resources"] .crisis-block__lines, [data-block="crisis-directory"]'
+    );
+    if (!lists.length) return;
+    var countries = readerCountries();
+    // The first country the reader's settings name that a list has wins, list by list.
+    for (var l = 0; l < lists.length; l++) {
+      for (var c = 0; c < countries.length; c++) {
+        if (moveFirst(lists[l], countries[c])) break;
+      }
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", apply);
+  else apply();
+})();
