@@ -161,3 +161,45 @@ def test_macro_mistakes_fail_the_build(tmp_path, fixture):
 
 def test_data_verified_dates_are_not_in_the_future():
     load_safety_data(DATA_FILE, today=dt.date.today())
+
+
+FOOTER_LINKS = ("About this site", "Privacy notice", "Accessibility statement", "Report a problem with this page")
+
+
+def test_every_page_footer_links_the_transparency_pages_and_feedback(built_site):
+    for page in sorted(built_site.rglob("*.html")):
+        footer = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("footer")
+        links = {a.get_text(strip=True): a["href"] for a in footer.find_all("a", href=True)}
+        for text in FOOTER_LINKS:
+            assert text in links, f"{page.relative_to(built_site)}: footer has no {text!r} link"
+
+
+def test_feedback_link_goes_to_the_configured_url_naming_the_page(tmp_path, monkeypatch):
+    monkeypatch.setenv("FEEDBACK_URL", "https://example.org/issues/new")
+    project = copy_project(tmp_path)
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, result.stderr
+    footer = BeautifulSoup((project / "site" / "causes" / "index.html").read_text(encoding="utf-8"), "html.parser").find("footer")
+    link = footer.find("a", string="Report a problem with this page")
+    assert link["href"] == "https://example.org/issues/new?title=Problem%20with%20the%20page%3A%20Causes"
+
+
+def test_crisis_page_opens_with_three_care_cards_urgency_in_hidden_text(built_site):
+    soup = BeautifulSoup((built_site / "crisis-resources" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    article = soup.find("article")
+    cards = article.find_all(class_="care-card")
+    assert [c["class"][1] for c in cards] == ["care-card--emergency", "care-card--urgent", "care-card--non-urgent"]
+    for card in cards:
+        heading = card.find(["h2", "h3"])
+        assert heading.find(class_="visually-hidden").get_text(strip=True).endswith(":")
+        assert 1 <= len(card.find_all("li")) <= 5
+        assert len(card.find_all("strong")) == 1  # one call to action
+    first_block = article.find(attrs={"data-block": True})
+    assert cards[0].find_all_previous(attrs={"data-block": True}) == []
+    assert first_block["data-block"] == "crisis-resources"
+
+
+def test_sms_lines_are_sms_links_with_their_keyword(built_site):
+    soup = BeautifulSoup((built_site / "crisis-resources" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    hrefs = {a["href"] for a in soup.find_all("a", href=True) if a["href"].startswith("sms:")}
+    assert {"sms:85258?body=SHOUT", "sms:741741?body=HOME", "sms:686868?body=CONNECT", "sms:51444?body=HELP"} <= hrefs
