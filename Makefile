@@ -10,7 +10,7 @@ SITE_DIR ?= site
 # Material prints a banner about MkDocs 2 on every run; silence it in our commands.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate test clean lock
+.PHONY: serve build validate readability test clean lock
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -39,3 +39,6 @@ lock:
 	.cache/lock-venv/bin/pip install --quiet pip-tools
 	.cache/lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 		--output-file requirements.lock requirements.in
+
+readability: build  ## Reading level (Flesch-Kincaid grade, SMOG) of every page
+	$(PY) scripts/readability.py --site $(SITE_DIR) --docs docs

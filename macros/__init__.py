@@ -7,12 +7,21 @@ by Zensical. The work is done by plain functions in the sibling modules.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .render import render_crisis_block, render_crisis_directory, render_disclaimer, render_full_disclaimer
-from .safety_data import load_safety_data
-from .urls import relative_href
+try:
+    from .render import render_crisis_block, render_crisis_directory, render_disclaimer, render_full_disclaimer
+    from .safety_data import load_safety_data
+    from .urls import relative_href
+except ImportError:
+    # Zensical loads this file as a plain module, not as a package: import the
+    # package from the project folder instead.
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from macros.render import render_crisis_block, render_crisis_directory, render_disclaimer, render_full_disclaimer
+    from macros.safety_data import load_safety_data
+    from macros.urls import relative_href
 
 SAFETY_DATA_FILE = "data/safety.yml"
 CRISIS_PAGE_URL = "crisis-resources/"
@@ -21,7 +30,7 @@ CRISIS_DIRECTORY_ANCHOR = "#crisis-directory"
 
 def define_env(env) -> None:
     """Load the safety data once, then register the macros that render it."""
-    project_dir = Path(env.conf["config_file_path"]).parent
+    project_dir = Path(env.project_dir)
     data = load_safety_data(project_dir / SAFETY_DATA_FILE, today=dt.date.today())
 
     # Theme templates cannot call macros, so the 404 page (a theme template, see
