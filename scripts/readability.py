@@ -35,6 +35,8 @@ NOT_PROSE = [
     "[data-block]", ".review-dates", ".page-address", ".headerlink", ".admonition-title",
 ]
 BLOCKS = ["p", "li", "dd", "dt", "blockquote", "figcaption"]
+# Pages that are lists of citations, not prose for reading.
+NOT_CONTENT_PAGES = {"references.md"}
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ def scores_for(site: Path, docs: Path) -> list[Score]:
     results = []
     for doc in sorted(docs.rglob("*.md")):
         rel = doc.relative_to(docs)
+        if rel.as_posix() in NOT_CONTENT_PAGES:
+            continue
         built = next((site / c for c in built_path_for(rel) if (site / c).is_file()), None)
         if built is None:
             raise FileNotFoundError(f"{doc}: has no built page in {site}: build the site first (make build)")
