@@ -180,7 +180,7 @@ def load_safety_data(path: Path | str, *, today: dt.date) -> SafetyData:
     if not path.is_file():
         raise SafetyDataError(f"{path}: safety data file not found")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as err:
         raise SafetyDataError(f"{path}: not valid YAML: {err}") from None
     check = _Checker(path, today)

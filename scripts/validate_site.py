@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
-from bs4 import BeautifulSoup, Tag
+from lxml import html as lxml_html
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
@@ -52,19 +52,33 @@ class Expectations:
     directory_page: str | None  # site-relative URL path of the page with the directory, e.g. "crisis-resources/"
 
 
-def visible_blocks(soup: BeautifulSoup, name: str) -> list[Tag]:
-    """Elements with data-block=name that a reader actually gets.
+def parse(html: str):
+    """The page as an lxml tree. Comments stay comment nodes, so nothing inside one is an element."""
+    return lxml_html.document_fromstring(html)
 
-    Comments are not parsed into elements, so a block inside <!-- --> never shows
-    up here; blocks inside <template>, code, or hidden containers are skipped.
+
+def visible_blocks(root, name: str) -> list:
+    """Elements with data-block=name that a reader actually gets."""
+    return blocks_by_name(root).get(name, [])
+
+
+def blocks_by_name(root) -> dict[str, list]:
+    """Every data-block element a reader actually gets, by block name, in one pass.
+
+    A block inside <!-- --> is never an element; blocks inside <template>, code or a
+    hidden container are skipped.
     """
-    found = []
-    for element in soup.find_all(attrs={"data-block": name}):
-        chain = [element, *element.parents]
-        if any(isinstance(e, Tag) and (e.name in INERT_CONTAINERS or e.has_attr("hidden")) for e in chain):
+    found: dict[str, list] = {}
+    for element in root.xpath("//*[@data-block]"):
+        chain = [element, *element.iterancestors()]
+        if any(e.tag in INERT_CONTAINERS or e.get("hidden") is not None for e in chain):
             continue
-        found.append(element)
+        found.setdefault(element.get("data-block"), []).append(element)
     return found
+
+
+def text_of(element) -> str:
+    return " ".join(element.text_content().split())
 
 
 def page_url(site_path: str) -> str:
@@ -90,41 +104,48 @@ def _normalise(url_path: str) -> str:
     return posixpath.normpath(url_path.removesuffix("index.html"))
 
 
-def check_built_page(html: str, site_path: str, expect: Expectations) -> list[str]:
-    """Problems with one built page, given its HTML and its path inside the site."""
-    soup = BeautifulSoup(html, "html.parser")
+def check_built_page(html: str, site_path: str, expect: Expectations, *, content_page: bool = False) -> list[str]:
+    """Problems with one built page, given its HTML and its path inside the site.
+
+    A content page (built from docs/) must also show its review dates.
+    """
+    root = parse(html)
     problems = []
 
+    by_name = blocks_by_name(root)
     for name in (DISCLAIMER, CRISIS):
-        blocks = visible_blocks(soup, name)
+        blocks = by_name.get(name, [])
         if not blocks:
             problems.append(f'no {name} block (an element with data-block="{name}" outside comments, templates and code)')
         elif len(blocks) > 1:
             problems.append(f"{len(blocks)} {name} blocks, expected exactly one")
-        elif not blocks[0].get_text(strip=True):
+        elif not text_of(blocks[0]):
             problems.append(f"the {name} block is empty")
 
-    crisis = visible_blocks(soup, CRISIS)
-    if len(crisis) == 1 and crisis[0].get_text(strip=True):
+    crisis = by_name.get(CRISIS, [])
+    if len(crisis) == 1 and text_of(crisis[0]):
         problems += _crisis_block_problems(crisis[0], site_path, expect)
 
-    # Script bodies hold Material's JSON config, which may contain braces.
-    for script in soup.find_all(["script", "style"]):
-        script.decompose()
-    text = str(soup)
-    for marker in UNRENDERED:
-        if marker in text:
-            problems.append(f"contains unrendered macro syntax or a macro error: {marker!r}")
+    if content_page and not _shows_review_dates(root):
+        problems.append("does not show 'Page last reviewed' and 'Next review due'")
+
+    found = [marker for marker in UNRENDERED if marker in html]
+    if found:
+        # Look again without script bodies, which hold Material's JSON config.
+        for element in root.xpath("//script | //style"):
+            element.drop_tree()
+        text = lxml_html.tostring(root, encoding="unicode")
+        problems += [f"contains unrendered macro syntax or a macro error: {m!r}" for m in found if m in text]
     return problems
 
 
-def _crisis_block_problems(block: Tag, site_path: str, expect: Expectations) -> list[str]:
+def _crisis_block_problems(block, site_path: str, expect: Expectations) -> list[str]:
     problems = []
-    links = block.find_all("a", href=True)
-    tel_targets = {a["href"].removeprefix("tel:") for a in links if a["href"].startswith("tel:")}
+    hrefs = [a.get("href") for a in block.xpath(".//a[@href]")]
+    tel_targets = {href.removeprefix("tel:") for href in hrefs if href.startswith("tel:")}
     if not tel_targets:
         problems.append("the crisis block has no tel: link")
-    text = " ".join(block.get_text(" ").split())
+    text = text_of(block)
     for tel, shown in expect.compact_numbers:
         if tel not in tel_targets:
             problems.append(f"the crisis block has no tel:{tel} link (for {shown}, from the data file)")
@@ -132,7 +153,7 @@ def _crisis_block_problems(block: Tag, site_path: str, expect: Expectations) -> 
             problems.append(f"the crisis block does not show the number {shown!r}")
     if expect.directory_page is None:
         problems.append("no built page holds the crisis directory, so the crisis block cannot link to it")
-    elif not any(resolves_to(a["href"], page_url(site_path), expect.directory_page) for a in links):
+    elif not any(resolves_to(href, page_url(site_path), expect.directory_page) for href in hrefs):
         problems.append(f"the crisis block has no link to the crisis directory ({expect.directory_page})")
     return problems
 
@@ -143,13 +164,17 @@ def check_docs_page(markdown: str, today: dt.date) -> list[str]:
     return problems + review_date_problems(front_matter(markdown), today)
 
 
-class _PlainLoader(yaml.SafeLoader):
+# libyaml's loader where PyYAML was built with it: front matter of thousands of pages.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _PlainLoader(_SafeLoader):
     """Reads dates as plain strings, so a malformed date gets a clear message, not a crash."""
 
 
 _PlainLoader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for key, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
 }
 
 
@@ -159,7 +184,7 @@ def front_matter(markdown: str) -> dict:
         return {}
     block = markdown[4:].split("\n---\n", 1)[0]
     try:
-        meta = yaml.load(block, Loader=_PlainLoader)  # noqa: S506 - a SafeLoader subclass
+        meta = yaml.load(block, Loader=_PlainLoader)  # a SafeLoader: builds plain data only
     except yaml.YAMLError:
         return {}
     return meta if isinstance(meta, dict) else {}
@@ -196,8 +221,12 @@ def _add_years(day: dt.date, years: int) -> dt.date:
 
 
 def shows_review_dates(html: str) -> bool:
-    block = BeautifulSoup(html, "html.parser").find(class_="review-dates")
-    text = block.get_text(" ") if block else ""
+    return _shows_review_dates(parse(html))
+
+
+def _shows_review_dates(root) -> bool:
+    blocks = root.xpath('//*[@class="review-dates"]')
+    text = text_of(blocks[0]) if blocks else ""
     return "Page last reviewed:" in text and "Next review due:" in text
 
 
@@ -212,14 +241,18 @@ def built_path_for(doc: Path) -> list[str]:
 
 def find_directory_page(site: Path, pages: list[Path]) -> str | None:
     for page in pages:
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        if visible_blocks(soup, DIRECTORY):
+        text = page.read_text(encoding="utf-8")
+        # Cheap test first: only pages that mention the directory are parsed.
+        if f'data-block="{DIRECTORY}"' in text and visible_blocks(parse(text), DIRECTORY):
             return page_url(page.relative_to(site).as_posix())
     return None
 
 
 def load_expectations(data_file: Path, site: Path, pages: list[Path], today: dt.date) -> Expectations:
-    data = load_safety_data(data_file, today=today)
+    return expectations_from(load_safety_data(data_file, today=today), site, pages)
+
+
+def expectations_from(data, site: Path, pages: list[Path]) -> Expectations:
     numbers = tuple((p.tel, p.number) for _, line in data.compact_lines() for p in line.phones)
     return Expectations(compact_numbers=numbers, directory_page=find_directory_page(site, pages))
 
@@ -227,19 +260,14 @@ def load_expectations(data_file: Path, site: Path, pages: list[Path], today: dt.
 def validate(site: Path, docs: Path, data_file: Path, today: dt.date) -> tuple[int, list[str]]:
     """Check the whole site; return the number of pages checked and the problem lines."""
     pages = sorted(site.rglob("*.html"))
-    expect = load_expectations(data_file, site, pages, today)
+    data = load_safety_data(data_file, today=today)
+    expect = expectations_from(data, site, pages)
     problems = [
         f"{data_file}: {entry} is more than 12 months old: check it again, then update 'verified'"
-        for entry in load_safety_data(data_file, today=today).stale_entries(today)
+        for entry in data.stale_entries(today)
     ]
-    for page in pages:
-        rel = page.relative_to(site).as_posix()
-        for problem in check_built_page(page.read_text(encoding="utf-8"), rel, expect):
-            problems.append(f"{page}: {problem}")
-    if not (site / "404.html").is_file():
-        problems.append(f"{site / '404.html'}: missing: the site has no 404 page")
-
     docs_pages = sorted(docs.rglob("*.md"))
+    content_pages = set()
     for doc in docs_pages:
         rel = doc.relative_to(docs)
         for problem in check_docs_page(doc.read_text(encoding="utf-8"), today):
@@ -247,8 +275,16 @@ def validate(site: Path, docs: Path, data_file: Path, today: dt.date) -> tuple[i
         built = next((site / c for c in built_path_for(rel) if (site / c).is_file()), None)
         if built is None:
             problems.append(f"{doc}: has no built page in {site} (expected {built_path_for(rel)[0]})")
-        elif not shows_review_dates(built.read_text(encoding="utf-8")):
-            problems.append(f"{built}: does not show 'Page last reviewed' and 'Next review due'")
+        else:
+            content_pages.add(built)
+
+    for page in pages:
+        rel = page.relative_to(site).as_posix()
+        html = page.read_text(encoding="utf-8")
+        for problem in check_built_page(html, rel, expect, content_page=page in content_pages):
+            problems.append(f"{page}: {problem}")
+    if not (site / "404.html").is_file():
+        problems.append(f"{site / '404.html'}: missing: the site has no 404 page")
     return len(pages), problems
 
 
