@@ -73,8 +73,10 @@ FOCUS_STATE = """() => {
     headerBottom: header ? header.getBoundingClientRect().bottom : 0,
     // Whatever is drawn at the element's centre: the element itself unless something
     // sticky (the header, the exit button) covers it.
+    // (A link that wraps has several boxes: test the centre of its first line.)
     covered: (() => {
-      const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      const box = el.getClientRects()[0] || r;
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
       return !(top && (top === el || el.contains(top)));
     })(),
     outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
