@@ -10,6 +10,9 @@ SITE_DIR ?= site
 # Material prints a banner about MkDocs 2 on every run; silence it in our commands.
 export NO_MKDOCS_2_WARNING := 1
 
+# The 404 page's copies of the safety blocks, rendered from the data like every page's.
+THEME_BLOCKS := overrides/partials/generated/crisis-resources.html overrides/partials/generated/disclaimer.html
+
 .PHONY: serve build validate readability test clean lock
 
 $(STAMP): requirements.lock
@@ -18,16 +21,20 @@ $(STAMP): requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $@
 
-serve: $(STAMP)  ## Serve the site at http://127.0.0.1:8000, rebuilding on change
+$(THEME_BLOCKS) &: data/safety.yml macros/render.py macros/safety_data.py scripts/render_theme_blocks.py $(STAMP)
+	$(PY) scripts/render_theme_blocks.py
+	@touch $(THEME_BLOCKS)
+
+serve: $(STAMP) $(THEME_BLOCKS)  ## Serve the site at http://127.0.0.1:8000, rebuilding on change
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP)  ## Build the site strictly into site/
+build: $(STAMP) $(THEME_BLOCKS)  ## Build the site strictly into site/
 	$(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
 
 validate: build  ## Build, then check every page carries both safety blocks
 	$(PY) scripts/validate_site.py --site $(SITE_DIR) --docs docs
 
-test: $(STAMP)  ## The full test suite (builds the site itself)
+test: $(STAMP) $(THEME_BLOCKS)  ## The full test suite (builds the site itself)
 	$(PY) -m pytest
 
 clean:

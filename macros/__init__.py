@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 try:
     from .render import render_crisis_block, render_crisis_directory, render_disclaimer, render_full_disclaimer
@@ -32,15 +31,6 @@ def define_env(env) -> None:
     """Load the safety data once, then register the macros that render it."""
     project_dir = Path(env.project_dir)
     data = load_safety_data(project_dir / SAFETY_DATA_FILE, today=dt.date.today())
-
-    # Theme templates cannot call macros, so the 404 page (a theme template, see
-    # overrides/404.html) reads the same rendered blocks from config.extra. Its
-    # directory link is absolute because GitHub Pages serves 404.html at any depth.
-    site_path = urlsplit(env.conf.get("site_url") or "/").path
-    env.conf["extra"]["safety_blocks"] = {
-        "disclaimer": render_disclaimer(data.disclaimer),
-        "crisis_resources": render_crisis_block(data, site_path.rstrip("/") + "/" + CRISIS_PAGE_URL),
-    }
 
     @env.macro
     def disclaimer() -> str:

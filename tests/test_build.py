@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -129,6 +131,8 @@ def test_changing_a_number_in_the_data_changes_it_on_every_page(tmp_path):
         data.read_text(encoding="utf-8").replace('{number: "1737", tel: "1737"}', '{number: "1738", tel: "1738"}'),
         encoding="utf-8",
     )
+    # What make does before every build: the 404 page's copy of the blocks follows the data.
+    subprocess.run([sys.executable, str(project / "scripts" / "render_theme_blocks.py")], check=True, capture_output=True)
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr
     pages = sorted((project / "site").rglob("*.html"))
@@ -203,3 +207,20 @@ def test_sms_lines_are_sms_links_with_their_keyword(built_site):
     soup = BeautifulSoup((built_site / "crisis-resources" / "index.html").read_text(encoding="utf-8"), "html.parser")
     hrefs = {a["href"] for a in soup.find_all("a", href=True) if a["href"].startswith("sms:")}
     assert {"sms:85258?body=SHOUT", "sms:741741?body=HOME", "sms:686868?body=CONNECT", "sms:51444?body=HELP"} <= hrefs
+
+
+def test_the_404_page_copy_of_the_blocks_is_current():
+    import render_theme_blocks
+
+    assert render_theme_blocks.main(["--check"]) == 0, "run make (or python scripts/render_theme_blocks.py)"
+
+
+def test_a_stale_404_copy_is_named(tmp_path, capsys):
+    project = copy_project(tmp_path)
+    data = project / "data" / "safety.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace('tel: "131114"', 'tel: "131115"'), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(project / "scripts" / "render_theme_blocks.py"), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "overrides/partials/generated/crisis-resources.html: out of date with safety.yml" in result.stdout
