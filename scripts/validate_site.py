@@ -3,7 +3,8 @@
 
 Usage: python scripts/validate_site.py [--site DIR] [--docs DIR] [--data FILE] [--today YYYY-MM-DD]
 
-Also checks each page's review dates (front matter `last_reviewed` and `next_review`:
+Also checks that every page has the "Exit this page" button and hidden link, each
+page's review dates (front matter `last_reviewed` and `next_review`:
 present, real dates, at most three years apart, next review not yet passed) and that no
 crisis line in the data file was last verified more than twelve months ago.
 
@@ -126,6 +127,8 @@ def check_built_page(html: str, site_path: str, expect: Expectations, *, content
     if len(crisis) == 1 and text_of(crisis[0]):
         problems += _crisis_block_problems(crisis[0], site_path, expect)
 
+    problems += _exit_problems(root)
+
     if content_page and not _shows_review_dates(root):
         problems.append("does not show 'Page last reviewed' and 'Next review due'")
 
@@ -136,6 +139,26 @@ def check_built_page(html: str, site_path: str, expect: Expectations, *, content
             element.drop_tree()
         text = lxml_html.tostring(root, encoding="unicode")
         problems += [f"contains unrendered macro syntax or a macro error: {m!r}" for m in found if m in text]
+    return problems
+
+
+EXIT_LINKS = {"exit-this-page__button": "Exit this page button", "exit-this-page-skip": "hidden Exit this page link"}
+
+
+def _exit_problems(root) -> list[str]:
+    """The quick exit: one button and one hidden link, to the same neutral site, sending no referrer."""
+    problems, targets = [], set()
+    for css_class, name in EXIT_LINKS.items():
+        links = root.xpath("//a[contains(concat(' ', normalize-space(@class), ' '), $c)]", c=f" {css_class} ")
+        if len(links) != 1:
+            problems.append(f"{len(links)} {name}s, expected exactly one")
+            continue
+        rel = set((links[0].get("rel") or "").split())
+        if not {"nofollow", "noreferrer"} <= rel:
+            problems.append(f"the {name} lacks rel=\"nofollow noreferrer\"")
+        targets.add(links[0].get("href") or "")
+    if len(targets) > 1 or "" in targets:
+        problems.append(f"the Exit this page links do not share one destination: {sorted(targets)}")
     return problems
 
 

@@ -29,8 +29,14 @@ def crisis(href: str) -> str:
     return render_crisis_block(DATA, href)
 
 
-def html(body: str) -> str:
-    return f"<!doctype html><html lang=en><head><title>t</title></head><body><main>{body}</main></body></html>"
+EXIT = (
+    '<a class="exit-this-page-skip" href="https://neutral.example/" rel="nofollow noreferrer">Exit this page</a>'
+    '<a class="exit-this-page__button" href="https://neutral.example/" rel="nofollow noreferrer" role="button">Exit this page</a>'
+)
+
+
+def html(body: str, exit_links: str = EXIT) -> str:
+    return f"<!doctype html><html lang=en><head><title>t</title></head><body>{exit_links}<main>{body}</main></body></html>"
 
 
 def make_site(tmp_path: Path, replace: dict[str, str] | None = None) -> tuple[Path, Path]:
@@ -228,3 +234,21 @@ def test_crisis_line_verified_over_twelve_months_ago_fails(tmp_path, capsys):
     assert code == 1
     assert f"{data}: United Kingdom line 'Samaritans' (verified 2025-11-01) is more than 12 months old: check it again, then update 'verified'" in out
     assert run(site, docs, capsys, "--data", str(data), "--today", "2026-11-01")[0] == 0
+
+
+@pytest.mark.parametrize(
+    "exit_links, problem",
+    [
+        ("", "0 Exit this page buttons, expected exactly one"),
+        (EXIT.replace(' rel="nofollow noreferrer" role', ' role'), 'the Exit this page button lacks rel="nofollow noreferrer"'),
+        (EXIT.replace('href="https://neutral.example/" rel="nofollow noreferrer">Exit', 'href="https://other.example/" rel="nofollow noreferrer">Exit', 1), "do not share one destination"),
+    ],
+    ids=["no-exit", "exit-without-rel", "two-destinations"],
+)
+def test_page_without_a_proper_exit_fails(tmp_path, capsys, exit_links, problem):
+    site, docs = make_site(tmp_path)
+    page = site / "causes" / "index.html"
+    page.write_text(html(GOOD + DISCLAIMER + REVIEW_DATES, exit_links), encoding="utf-8")
+    code, out = run(site, docs, capsys)
+    assert code == 1
+    assert any(line.startswith(f"{page}: ") and problem in line for line in out), out
