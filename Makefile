@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The 404 page's copies of the safety blocks, rendered from the data like every page's.
 THEME_BLOCKS := overrides/partials/generated/crisis-resources.html overrides/partials/generated/disclaimer.html
 
-.PHONY: serve build validate readability test clean lock
+.PHONY: serve build validate readability test bench clean lock
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -49,3 +49,12 @@ lock:
 
 readability: build  ## Reading level (Flesch-Kincaid grade, SMOG) of every page
 	$(PY) scripts/readability.py --site $(SITE_DIR) --docs docs
+
+# Benchmarks: build and validator times, and Lighthouse on every page (see scripts/bench.py).
+# Figures, not tests: nothing here fails on a slow machine.
+bench/node_modules/.installed: bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+bench: $(STAMP) $(THEME_BLOCKS) bench/node_modules/.installed  ## Print the benchmark table; JSON in bench-results/
+	$(PY) scripts/bench.py

@@ -19,6 +19,7 @@ import datetime as dt
 import posixpath
 import re
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -280,6 +281,15 @@ def expectations_from(data, site: Path, pages: list[Path]) -> Expectations:
     return Expectations(compact_numbers=numbers, directory_page=find_directory_page(site, pages))
 
 
+PARALLEL_FROM = 300  # pages; below this, starting worker processes costs more than it saves
+
+
+def _check_file(job: tuple[Path, str, Expectations, bool]) -> list[str]:
+    page, rel, expect, content_page = job
+    html = page.read_text(encoding="utf-8")
+    return [f"{page}: {problem}" for problem in check_built_page(html, rel, expect, content_page=content_page)]
+
+
 def validate(site: Path, docs: Path, data_file: Path, today: dt.date) -> tuple[int, list[str]]:
     """Check the whole site; return the number of pages checked and the problem lines."""
     pages = sorted(site.rglob("*.html"))
@@ -301,11 +311,15 @@ def validate(site: Path, docs: Path, data_file: Path, today: dt.date) -> tuple[i
         else:
             content_pages.add(built)
 
-    for page in pages:
-        rel = page.relative_to(site).as_posix()
-        html = page.read_text(encoding="utf-8")
-        for problem in check_built_page(html, rel, expect, content_page=page in content_pages):
-            problems.append(f"{page}: {problem}")
+    jobs = [(page, page.relative_to(site).as_posix(), expect, page in content_pages) for page in pages]
+    if len(jobs) >= PARALLEL_FROM:
+        # Pages are independent: spread large sites over the machine's cores.
+        with ProcessPoolExecutor() as pool:
+            results = list(pool.map(_check_file, jobs, chunksize=64))
+    else:
+        results = [_check_file(job) for job in jobs]
+    for page_problems in results:
+        problems += page_problems
     if not (site / "404.html").is_file():
         problems.append(f"{site / '404.html'}: missing: the site has no 404 page")
     return len(pages), problems

@@ -252,3 +252,11 @@ def test_page_without_a_proper_exit_fails(tmp_path, capsys, exit_links, problem)
     code, out = run(site, docs, capsys)
     assert code == 1
     assert any(line.startswith(f"{page}: ") and problem in line for line in out), out
+
+
+def test_large_sites_are_checked_in_parallel_with_the_same_result(tmp_path, capsys, monkeypatch):
+    site, docs = make_site(tmp_path, {"causes/index.html": GOOD + REVIEW_DATES})
+    monkeypatch.setattr(validate_site, "PARALLEL_FROM", 1)
+    code, out = run(site, docs, capsys)
+    assert code == 1
+    assert out == [f"{site / 'causes/index.html'}: no disclaimer block (an element with data-block=\"disclaimer\" outside comments, templates and code)", "4 pages checked, 1 problems"]

@@ -1,0 +1,287 @@
+#!/usr/bin/env python3
+"""Benchmark what readers and maintainers wait for; print a table and write a JSON report.
+
+Usage: python scripts/bench.py [--runs N] [--lighthouse-runs N] [--no-lighthouse] [--out DIR]
+
+- Build: `mkdocs build` of this site, a plain Material build of the same Markdown (no
+  macros, no overrides: the baseline), and `zensical build` of this site.
+- Validator: on the real site, and on generated sites of 100, 1,000 and 5,000 pages.
+- Readers: Lighthouse (bench/node_modules, default mobile settings) on every page of the
+  site served from loopback with gzip, and on a default Material build of the source
+  article (the baseline).
+Every figure is the median of several runs; ratios are taken within the same run.
+Exit status: 0 when it ran (budgets are reported, not enforced), 2 on bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+sys.path.insert(0, str(PROJECT_DIR))
+
+import validate_site  # noqa: E402
+from gzip_server import serve  # noqa: E402
+
+PY = sys.executable
+BIN = Path(PY).parent
+LIGHTHOUSE = PROJECT_DIR / "bench" / "node_modules" / ".bin" / "lighthouse"
+CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
+    "--disable-sync --no-first-run --disable-quic"
+)
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "data", "includes", "overrides", "scripts")
+GENERATED_SIZES = (100, 1000, 5000)
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV.pop("SITE_URL", None)
+
+
+def median_time(command: list[str], cwd: Path, runs: int, before=None) -> float:
+    times = []
+    for _ in range(runs):
+        if before:
+            before()
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, env=ENV, check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def copy_project(dest: Path) -> Path:
+    dest.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        src = PROJECT_DIR / part
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / part)
+    return dest
+
+
+def plain_material_project(dest: Path) -> Path:
+    """The same Markdown with Material's defaults: no macros, no overrides, no extra assets."""
+    dest.mkdir(parents=True)
+    shutil.copytree(PROJECT_DIR / "docs", dest / "docs", ignore=shutil.ignore_patterns("assets"))
+    (dest / "mkdocs.yml").write_text("site_name: Baseline\ntheme:\n  name: material\n", encoding="utf-8")
+    return dest
+
+
+def source_article_project(dest: Path) -> Path:
+    """A default Material site of the source article, as a maintainer would first publish it."""
+    lines = (PROJECT_DIR / "data" / "source-article.txt").read_text(encoding="utf-8").splitlines()
+    out, seen_title = [], False
+    for line in lines:
+        text = line.strip()
+        if not text:
+            out.append("")
+        elif re.match(r"^\d+\.\s", text):
+            out.append(text)
+        elif text.startswith("•"):
+            out.append("- " + text.lstrip("• ").strip())
+        elif len(text) <= 80 and not re.search(r"[.:!?,]$", text):
+            if not seen_title:
+                out.append("# " + text)
+                seen_title = True
+            elif not out or out[-1] != "# " + text:
+                out.append("## " + text)
+        else:
+            out.append(text)
+    (dest / "docs").mkdir(parents=True)
+    (dest / "docs" / "index.md").write_text("\n".join(out) + "\n", encoding="utf-8")
+    (dest / "mkdocs.yml").write_text("site_name: Source article\ntheme:\n  name: material\n", encoding="utf-8")
+    return dest
+
+
+def bench_builds(work: Path, runs: int) -> dict:
+    site = copy_project(work / "site-project")
+    plain = plain_material_project(work / "plain-project")
+    zens = copy_project(work / "zensical-project")
+    mkdocs = [PY, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    result = {
+        "this_site_mkdocs_s": median_time(mkdocs, site, runs),
+        "plain_material_s": median_time([PY, "-m", "mkdocs", "build", "--quiet"], plain, runs),
+        "this_site_zensical_s": median_time(
+            [str(BIN / "zensical"), "build", "--clean"], zens, runs, before=lambda: shutil.rmtree(zens / "site", True)
+        ),
+    }
+    result["mkdocs_ratio_to_plain"] = result["this_site_mkdocs_s"] / result["plain_material_s"]
+    result["zensical_ratio_to_plain"] = result["this_site_zensical_s"] / result["plain_material_s"]
+    return result
+
+
+def generated_site(work: Path, built: Path, pages: int) -> tuple[Path, Path]:
+    """A site of `pages` copies of a real built page (hard links), plus the 404 and crisis pages."""
+    root = work / f"generated-{pages}"
+    site, docs = root / "site", root / "docs"
+    for path in ("404.html", "crisis-resources/index.html"):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(built / path, site / path)
+    docs.mkdir(parents=True)
+    shutil.copy(PROJECT_DIR / "docs" / "crisis-resources.md", docs / "crisis-resources.md")
+    page, source = built / "causes" / "index.html", PROJECT_DIR / "docs" / "causes.md"
+    for i in range(pages - 2):
+        (site / f"p{i}").mkdir()
+        os.link(page, site / f"p{i}" / "index.html")
+        os.link(source, docs / f"p{i}.md")
+    return site, docs
+
+
+def time_validator(site: Path, docs: Path, runs: int) -> tuple[float, int]:
+    times, count = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        count, problems = validate_site.validate(site, docs, PROJECT_DIR / "data" / "safety.yml", dt.date.today())
+        times.append(time.perf_counter() - start)
+        if problems:
+            raise RuntimeError(f"validator found problems in {site}: {problems[:3]}")
+    return statistics.median(times), count
+
+
+def bench_validator(work: Path, runs: int) -> dict:
+    built = work / "site-project" / "site"
+    seconds, pages = time_validator(built, PROJECT_DIR / "docs", runs)
+    result = {"real_site": {"pages": pages, "seconds": seconds}}
+    for size in GENERATED_SIZES:
+        site, docs = generated_site(work, built, size)
+        seconds, pages = time_validator(site, docs, runs)
+        result[f"generated_{size}"] = {"pages": pages, "seconds": seconds, "ms_per_page": 1000 * seconds / pages}
+    return result
+
+
+AUDITS = {
+    "fcp_ms": "first-contentful-paint",
+    "lcp_ms": "largest-contentful-paint",
+    "tbt_ms": "total-blocking-time",
+    "cls": "cumulative-layout-shift",
+    "bytes": "total-byte-weight",
+}
+
+
+def lighthouse(url: str, runs: int, work: Path) -> dict:
+    reports = []
+    for i in range(runs):
+        out = work / "lighthouse.json"
+        subprocess.run(
+            [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet", f"--chrome-flags={CHROME_FLAGS}"],
+            env={**ENV, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+            check=True, capture_output=True, timeout=300,
+        )
+        data = json.loads(out.read_text(encoding="utf-8"))
+        figures = {name: round(100 * data["categories"][name]["score"]) for name in ("performance", "accessibility", "best-practices", "seo")}
+        figures.update({key: data["audits"][audit]["numericValue"] for key, audit in AUDITS.items()})
+        reports.append(figures)
+    return {key: statistics.median(r[key] for r in reports) for key in reports[0]}
+
+
+def bench_readers(work: Path, runs: int) -> dict:
+    site = work / "site-project" / "site"
+    baseline_project = source_article_project(work / "source-article-project")
+    subprocess.run([PY, "-m", "mkdocs", "build", "--quiet"], cwd=baseline_project, env=ENV, check=True, capture_output=True)
+    result = {"pages": {}, "baseline": {}}
+    server, base = serve(site)
+    try:
+        for page in sorted(site.rglob("*.html")):
+            rel = page.relative_to(site).as_posix().removesuffix("index.html")
+            result["pages"]["/" + rel] = lighthouse(base + rel, runs, work)
+            print(f"  lighthouse /{rel}: {result['pages']['/' + rel]}", file=sys.stderr)
+    finally:
+        server.shutdown()
+    server, base = serve(baseline_project / "site")
+    try:
+        result["baseline"]["/"] = lighthouse(base, runs, work)
+    finally:
+        server.shutdown()
+    return result
+
+
+def budgets(report: dict) -> list[tuple[str, bool, str]]:
+    rows = []
+    builds = report["build"]
+    rows.append(("build <= 1.5 x plain Material", builds["mkdocs_ratio_to_plain"] <= 1.5, f"{builds['mkdocs_ratio_to_plain']:.2f} x"))
+    v = report["validator"]["generated_1000"]
+    rows.append(("validator on 1,000 pages < 2 s", v["seconds"] < 2, f"{v['seconds']:.2f} s"))
+    readers = report.get("readers")
+    if readers:
+        pages = readers["pages"].values()
+        baseline_bytes = readers["baseline"]["/"]["bytes"]
+        for category in ("accessibility", "best-practices", "seo"):
+            low = min(p[category] for p in pages)
+            rows.append((f"Lighthouse {category} 100 on every page", low == 100, f"lowest {low}"))
+        low = min(p["performance"] for p in pages)
+        rows.append(("Lighthouse performance >= 98 on every page", low >= 98, f"lowest {low}"))
+        most = max(p["bytes"] for p in pages)
+        rows.append(("first view <= 80 KB on every page", most <= 80 * 1024, f"largest {most / 1024:.1f} KB"))
+        rows.append(("first view <= the baseline's", most <= baseline_bytes, f"largest {most / 1024:.1f} KB vs {baseline_bytes / 1024:.1f} KB"))
+    return rows
+
+
+def print_report(report: dict) -> None:
+    b = report["build"]
+    print("Build (median of runs)")
+    print(f"  this site, mkdocs build    {b['this_site_mkdocs_s']:7.2f} s   {b['mkdocs_ratio_to_plain']:.2f} x baseline")
+    print(f"  plain Material (baseline)  {b['plain_material_s']:7.2f} s   1.00 x")
+    print(f"  this site, zensical build  {b['this_site_zensical_s']:7.2f} s   {b['zensical_ratio_to_plain']:.2f} x baseline")
+    print("Validator (median of runs)")
+    for name, v in report["validator"].items():
+        extra = f"   {v['ms_per_page']:.2f} ms/page" if "ms_per_page" in v else ""
+        print(f"  {name:<16} {v['pages']:>6} pages {v['seconds']:7.3f} s{extra}")
+    readers = report.get("readers")
+    if readers:
+        print("Readers: Lighthouse, default mobile settings, gzip from loopback (median of runs)")
+        header = f"  {'page':<46} {'perf':>4} {'a11y':>4} {'bp':>4} {'seo':>4} {'FCP ms':>7} {'LCP ms':>7} {'TBT ms':>6} {'CLS':>5} {'KB':>6}"
+        print(header)
+        rows = [*readers["pages"].items(), *(("baseline: source article " + k, v) for k, v in readers["baseline"].items())]
+        for page, r in rows:
+            print(
+                f"  {page:<46} {r['performance']:>4.0f} {r['accessibility']:>4.0f} {r['best-practices']:>4.0f} {r['seo']:>4.0f} "
+                f"{r['fcp_ms']:>7.0f} {r['lcp_ms']:>7.0f} {r['tbt_ms']:>6.0f} {r['cls']:>5.3f} {r['bytes'] / 1024:>6.1f}"
+            )
+    print("Budgets")
+    for name, ok, figure in report["budgets"]:
+        print(f"  {'met ' if ok else 'MISS'}  {name:<48} {figure}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3, help="runs per build and validator figure (default 3)")
+    parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="skip the reader figures")
+    parser.add_argument("--out", type=Path, default=PROJECT_DIR / "bench-results")
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.lighthouse_runs < 1:
+        parser.error("runs must be at least 1")
+    if not args.no_lighthouse and not LIGHTHOUSE.exists():
+        print(f"{LIGHTHOUSE}: not installed (run make bench, which runs npm ci in bench/)", file=sys.stderr)
+        return 2
+
+    report = {"date": dt.datetime.now().isoformat(timespec="seconds"), "runs": args.runs}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        work = Path(tmp)
+        print("building ...", file=sys.stderr)
+        report["build"] = bench_builds(work, args.runs)
+        print("validating ...", file=sys.stderr)
+        report["validator"] = bench_validator(work, args.runs)
+        if not args.no_lighthouse:
+            print("running Lighthouse on every page ...", file=sys.stderr)
+            report["lighthouse_runs"] = args.lighthouse_runs
+            report["readers"] = bench_readers(work, args.lighthouse_runs)
+    report["budgets"] = budgets(report)
+    print_report(report)
+    args.out.mkdir(parents=True, exist_ok=True)
+    path = args.out / "bench.json"
+    path.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    print(f"report written to {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
