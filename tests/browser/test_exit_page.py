@@ -125,7 +125,7 @@ def test_button_is_an_emergency_exit_link_to_the_neutral_site(reader):
     assert button.get_attribute("role") == "button"
     assert button.get_attribute("draggable") == "false"
     assert button.inner_text().split()[-3:] == ["Exit", "this", "page"]
-    hidden = r.page.locator(f"{BUTTON} .exit-this-page__hidden")
+    hidden = r.page.locator(f"{BUTTON} .visually-hidden")
     assert hidden.inner_text() == "Emergency" and hidden.bounding_box()["width"] <= 1, "'Emergency' is not visually hidden"
     assert r.page.get_by_role("button", name="Emergency Exit this page", exact=True).count() == 1
     assert r.page.locator(".exit-this-page__dots").get_attribute("aria-hidden") == "true"

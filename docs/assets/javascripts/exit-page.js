@@ -61,7 +61,7 @@
     document.body.appendChild(overlay);
     // Text goes in after the alert is in the page: screen readers announce changes.
     var text = document.createElement("span");
-    text.className = "exit-this-page__hidden";
+    text.className = "visually-hidden";
     text.textContent = "Loading.";
     overlay.appendChild(text);
     // rel="noreferrer" does not cover a scripted navigation: without this the neutral
