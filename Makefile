@@ -11,7 +11,7 @@ SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
 # The 404 page's copies of the safety blocks, rendered from the data like every page's.
-THEME_BLOCKS := overrides/partials/generated/crisis-resources.html overrides/partials/generated/disclaimer.html
+THEME_BLOCKS := overrides/partials/generated/crisis-callout.html overrides/partials/generated/disclaimer.html
 
 .PHONY: serve build validate readability test bench clean lock
 

@@ -11,20 +11,18 @@ import sys
 from pathlib import Path
 
 try:
-    from .render import render_crisis_block, render_crisis_directory, render_disclaimer, render_full_disclaimer
+    from .contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, SAFETY_DATA_FILE
+    from .render import render_crisis_callout, render_crisis_directory, render_disclaimer, render_full_disclaimer
     from .safety_data import load_safety_data
     from .urls import relative_href
 except ImportError:
     # Zensical loads this file as a plain module, not as a package: import the
     # package from the project folder instead.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from macros.render import render_crisis_block, render_crisis_directory, render_disclaimer, render_full_disclaimer
+    from macros.contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, SAFETY_DATA_FILE
+    from macros.render import render_crisis_callout, render_crisis_directory, render_disclaimer, render_full_disclaimer
     from macros.safety_data import load_safety_data
     from macros.urls import relative_href
-
-SAFETY_DATA_FILE = "data/safety.yml"
-CRISIS_PAGE_URL = "crisis-resources/"
-CRISIS_DIRECTORY_ANCHOR = "#crisis-directory"
 
 
 def define_env(env) -> None:
@@ -43,10 +41,10 @@ def define_env(env) -> None:
         return render_full_disclaimer(data.disclaimer)
 
     @env.macro
-    def crisis_resources() -> str:
-        """The compact crisis block: call it once, after the intro of every page."""
+    def crisis_callout() -> str:
+        """The short crisis callout: call it once, after the intro of every page."""
         href = relative_href(CRISIS_PAGE_URL, env.page.url) or CRISIS_DIRECTORY_ANCHOR
-        return render_crisis_block(data, href)
+        return render_crisis_callout(data, href)
 
     @env.macro
     def crisis_directory() -> str:

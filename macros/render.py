@@ -1,9 +1,8 @@
 """Render the safety blocks as HTML from checked safety data.
 
-Markup contract (the validator and the browser tests rely on it):
-- the disclaimer's outermost element has data-block="disclaimer";
-- the compact crisis block's has data-block="crisis-resources";
-- the full directory's has data-block="crisis-directory";
+Markup contract (names in contract.py; the validator and the browser tests rely on it):
+- each block's outermost element names it in data-block (disclaimer, crisis callout,
+  crisis directory);
 - every phone number is a tel: link, every text line an sms: link, and each link's
   accessible name says the service, the country and the number;
 - the blocks repeated on every page carry data-search-exclude, so Material's search
@@ -14,14 +13,26 @@ from __future__ import annotations
 
 from html import escape
 
+from .contract import (
+    CRISIS_CALLOUT_BLOCK,
+    CRISIS_CALLOUT_CLASS,
+    CRISIS_DIRECTORY_BLOCK,
+    CRISIS_DIRECTORY_CLASS,
+    CRISIS_LINK_CLASS,
+    DISCLAIMER_BLOCK,
+    DISCLAIMER_CLASS,
+    DISCLAIMER_LABEL,
+    SAFETY_BLOCK_CLASS,
+    SEARCH_EXCLUDE_ATTRIBUTE,
+)
 from .safety_data import Country, Disclaimer, Line, Phone, SafetyData, Text
 
 
 def render_disclaimer(disclaimer: Disclaimer) -> str:
     """The short disclaimer shown at the foot of every page."""
     return (
-        '<div class="safety-block disclaimer-block" data-block="disclaimer" data-search-exclude'
-        ' role="note" aria-label="Disclaimer">'
+        f'<div class="{SAFETY_BLOCK_CLASS} {DISCLAIMER_CLASS}" data-block="{DISCLAIMER_BLOCK}" {SEARCH_EXCLUDE_ATTRIBUTE}'
+        f' role="note" aria-label="{DISCLAIMER_LABEL}">'
         f"<p><strong>{escape(disclaimer.summary)}</strong> {escape(disclaimer.text)}</p>"
         "</div>"
     )
@@ -33,28 +44,28 @@ def render_full_disclaimer(disclaimer: Disclaimer) -> str:
     return f'<div class="disclaimer-full" data-block="disclaimer-full">{paragraphs}</div>'
 
 
-def render_crisis_block(data: SafetyData, directory_href: str) -> str:
+def render_crisis_callout(data: SafetyData, directory_href: str) -> str:
     """The compact crisis block near the top of every page.
 
     `directory_href` is the link to the full directory, relative to the page being
     rendered (pages live at different depths).
     """
-    block = data.crisis_block
+    block = data.crisis_callout
     items = "".join(
-        f'<li class="crisis-block__line" data-country="{escape(country.code)}">'
-        f'<span class="crisis-block__country">{escape(country.name)}:</span> '
-        f'<span class="crisis-block__service">{escape(line.service)}</span> '
-        f'<span class="crisis-block__ways">{_ways_to_reach(line, country)}</span></li>'
+        f'<li class="crisis-callout__line" data-country="{escape(country.code)}">'
+        f'<span class="crisis-callout__country">{escape(country.name)}:</span> '
+        f'<span class="crisis-callout__service">{escape(line.service)}</span> '
+        f'<span class="crisis-callout__ways">{_ways_to_reach(line, country)}</span></li>'
         for country, line in data.compact_lines()
     )
     return (
-        '<section class="safety-block crisis-block" data-block="crisis-resources" data-search-exclude'
-        ' aria-labelledby="crisis-block-title">'
-        f'<h2 class="crisis-block__title" id="crisis-block-title">{escape(block["heading"])}</h2>'
-        f'<p class="crisis-block__emergency"><strong>{escape(block["emergency"])}</strong></p>'
-        f'<p class="crisis-block__intro">{escape(block["intro"])}</p>'
-        f'<ul class="crisis-block__lines">{items}</ul>'
-        f'<p class="crisis-block__more"><a href="{escape(directory_href)}">{escape(block["directory_link"])}</a></p>'
+        f'<section class="{SAFETY_BLOCK_CLASS} {CRISIS_CALLOUT_CLASS}" data-block="{CRISIS_CALLOUT_BLOCK}" {SEARCH_EXCLUDE_ATTRIBUTE}'
+        ' aria-labelledby="crisis-callout-title">'
+        f'<h2 class="crisis-callout__title" id="crisis-callout-title">{escape(block["heading"])}</h2>'
+        f'<p class="crisis-callout__emergency"><strong>{escape(block["emergency"])}</strong></p>'
+        f'<p class="crisis-callout__intro">{escape(block["intro"])}</p>'
+        f'<ul class="crisis-callout__lines">{items}</ul>'
+        f'<p class="crisis-callout__more"><a href="{escape(directory_href)}">{escape(block["directory_link"])}</a></p>'
         "</section>"
     )
 
@@ -65,7 +76,10 @@ def render_crisis_directory(data: SafetyData) -> str:
     Country headings are Markdown so they reach the page's table of contents and
     the search index; the lines themselves are HTML.
     """
-    parts = ['<div class="crisis-directory" data-block="crisis-directory" id="crisis-directory" markdown>', ""]
+    parts = [
+        f'<div class="{CRISIS_DIRECTORY_CLASS}" data-block="{CRISIS_DIRECTORY_BLOCK}" id="{CRISIS_DIRECTORY_BLOCK}" markdown>',
+        "",
+    ]
     for country in data.countries:
         parts += [
             f'<section class="crisis-directory__country" data-country="{escape(country.code)}" markdown>',
@@ -130,14 +144,14 @@ def _ways_to_reach(line: Line, country: Country) -> str:
 
 def _phone_link(phone: Phone, line: Line, country: Country) -> str:
     label = f"Call {line.service} ({country.name}) on {phone.number}"
-    link = f'<a class="crisis-link" href="tel:{escape(phone.tel)}" aria-label="{escape(label)}">{escape(phone.number)}</a>'
+    link = f'<a class="{CRISIS_LINK_CLASS}" href="tel:{escape(phone.tel)}" aria-label="{escape(label)}">{escape(phone.number)}</a>'
     return f"{link} {escape(phone.note)}" if phone.note else link
 
 
 def _text_link(text: Text, line: Line, country: Country) -> str:
     shown = f"{text.keyword} to {text.number}" if text.keyword else text.number
     label = f"Text {shown}: {line.service} ({country.name})"
-    link = f'<a class="crisis-link" href="{escape(text.href)}" aria-label="{escape(label)}">{escape(shown)}</a>'
+    link = f'<a class="{CRISIS_LINK_CLASS}" href="{escape(text.href)}" aria-label="{escape(label)}">{escape(shown)}</a>'
     return f"{link} {escape(text.note)}" if text.note else link
 
 

@@ -16,6 +16,8 @@ from typing import Any
 import pycountry
 import yaml
 
+from .contract import CRISIS_LINE_MAX_AGE_DAYS
+
 DIAL_TARGET = re.compile(r"^\+?[0-9]+$")
 CONFIDENCE_LEVELS = ("official", "official-press", "secondary")
 
@@ -84,12 +86,12 @@ class Disclaimer:
 @dataclass(frozen=True)
 class SafetyData:
     disclaimer: Disclaimer
-    crisis_block: dict[str, str]
+    crisis_callout: dict[str, str]
     directory: dict[str, str]
     countries: tuple[Country, ...]
     international: tuple[Directory, ...] = field(default=())
 
-    def stale_entries(self, today: dt.date, *, max_age_days: int = 365) -> list[str]:
+    def stale_entries(self, today: dt.date, *, max_age_days: int = CRISIS_LINE_MAX_AGE_DAYS) -> list[str]:
         """Entries last verified more than a year before `today`, as 'where (verified DATE)'."""
         oldest = today - dt.timedelta(days=max_age_days)
         stale = [
@@ -184,7 +186,7 @@ def load_safety_data(path: Path | str, *, today: dt.date) -> SafetyData:
     except yaml.YAMLError as err:
         raise SafetyDataError(f"{path}: not valid YAML: {err}") from None
     check = _Checker(path, today)
-    top = check.mapping(raw, "top level", {"disclaimer", "crisis_block", "directory", "countries", "international"})
+    top = check.mapping(raw, "top level", {"disclaimer", "crisis_callout", "directory", "countries", "international"})
 
     d = check.mapping(top["disclaimer"], "disclaimer", {"summary", "text", "full"})
     full = check.items(d["full"], "disclaimer.full")
@@ -195,8 +197,8 @@ def load_safety_data(path: Path | str, *, today: dt.date) -> SafetyData:
     )
 
     block_fields = {"heading", "emergency", "intro", "directory_link"}
-    b = check.mapping(top["crisis_block"], "crisis_block", block_fields)
-    crisis_block = {name: check.text(b, name, "crisis_block") for name in sorted(block_fields)}
+    b = check.mapping(top["crisis_callout"], "crisis_callout", block_fields)
+    crisis_callout = {name: check.text(b, name, "crisis_callout") for name in sorted(block_fields)}
 
     directory_fields = {"other_countries_heading", "other_countries_intro"}
     dirs = check.mapping(top["directory"], "directory", directory_fields)
@@ -224,7 +226,7 @@ def load_safety_data(path: Path | str, *, today: dt.date) -> SafetyData:
             verified=check.date(e, "verified", where),
         ))
 
-    return SafetyData(disclaimer, crisis_block, directory, countries, tuple(international))
+    return SafetyData(disclaimer, crisis_callout, directory, countries, tuple(international))
 
 
 LINE_REQUIRED = {"service", "hours", "confidence", "source", "verified"}

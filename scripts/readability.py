@@ -5,8 +5,8 @@ Usage: python scripts/readability.py [--site DIR] [--docs DIR] [--max-grade N] [
 
 For each page built from docs/, prints the Flesch-Kincaid grade and the SMOG index of
 its prose: the text a reader reads, without headings, navigation, the safety blocks,
-code, tables, the review dates and the Sources list. The site aims at grade 8 and
-SMOG 11 or below; pages above --max-grade (default 9) or --max-smog (default 12) fail.
+code, tables, the review dates and the Sources list. Targets and limits (the defaults
+of --max-grade and --max-smog) are in macros/contract.py; pages above a limit fail.
 Exit status: 0 when every page is within the limits, 1 when any is not, 2 on bad usage.
 """
 
@@ -29,7 +29,8 @@ with warnings.catch_warnings():
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from validate_site import built_path_for  # noqa: E402
 
-TARGET_GRADE, TARGET_SMOG = 8.0, 11.0
+from macros.contract import MAX_GRADE, MAX_SMOG, TARGET_GRADE, TARGET_SMOG  # noqa: E402
+
 NOT_PROSE = [
     "h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "code", "script", "style", "nav",
     "[data-block]", ".review-dates", ".page-address", ".headerlink", ".admonition-title",
@@ -99,8 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, default=Path("site"))
     parser.add_argument("--docs", type=Path, default=Path("docs"))
-    parser.add_argument("--max-grade", type=float, default=9.0)
-    parser.add_argument("--max-smog", type=float, default=12.0)
+    parser.add_argument("--max-grade", type=float, default=MAX_GRADE)
+    parser.add_argument("--max-smog", type=float, default=MAX_SMOG)
     args = parser.parse_args(argv)
     for folder in (args.site, args.docs):
         if not folder.is_dir():

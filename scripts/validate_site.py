@@ -30,20 +30,26 @@ from lxml import html as lxml_html
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
 
+from macros.contract import (  # noqa: E402
+    CRISIS_CALLOUT_BLOCK as CRISIS,
+    CRISIS_DIRECTORY_BLOCK as DIRECTORY,
+    DISCLAIMER_BLOCK as DISCLAIMER,
+    EXIT_BUTTON_CLASS,
+    EXIT_SKIP_LINK_CLASS,
+    LAST_REVIEWED_LABEL,
+    NEXT_REVIEW_LABEL,
+    PAGE_REVIEW_MAX_YEARS as MAX_REVIEW_YEARS,
+    REQUIRED_BLOCKS,
+    REVIEW_DATES_CLASS,
+    REVIEW_FIELDS,
+    SAFETY_DATA_FILE,
+)
 from macros.safety_data import SafetyDataError, load_safety_data  # noqa: E402
 
-DISCLAIMER = "disclaimer"
-CRISIS = "crisis-resources"
-DIRECTORY = "crisis-directory"
-MACRO_CALLS = {
-    "disclaimer()": re.compile(r"\{\{-?\s*disclaimer\(\s*\)\s*-?\}\}"),
-    "crisis_resources()": re.compile(r"\{\{-?\s*crisis_resources\(\s*\)\s*-?\}\}"),
-}
+MACRO_CALLS = {f"{macro}()": re.compile(r"\{\{-?\s*" + macro + r"\(\s*\)\s*-?\}\}") for macro in REQUIRED_BLOCKS.values()}
 UNRENDERED = ("{{", "{%", "Macro Rendering Error")
 # Markup inside these does not reach a reader as a working block.
 INERT_CONTAINERS = {"template", "pre", "code", "script", "noscript", "textarea"}
-REVIEW_FIELDS = ("last_reviewed", "next_review")
-MAX_REVIEW_YEARS = 3
 
 
 @dataclass(frozen=True)
@@ -126,7 +132,7 @@ def check_built_page(html: str, site_path: str, expect: Expectations, *, content
 
     crisis = by_name.get(CRISIS, [])
     if len(crisis) == 1 and text_of(crisis[0]):
-        problems += _crisis_block_problems(crisis[0], site_path, expect)
+        problems += _crisis_callout_problems(crisis[0], site_path, expect)
 
     problems += _exit_problems(root)
 
@@ -143,7 +149,7 @@ def check_built_page(html: str, site_path: str, expect: Expectations, *, content
     return problems
 
 
-EXIT_LINKS = {"exit-this-page__button": "Exit this page button", "exit-this-page-skip": "hidden Exit this page link"}
+EXIT_LINKS = {EXIT_BUTTON_CLASS: "Exit this page button", EXIT_SKIP_LINK_CLASS: "hidden Exit this page link"}
 
 
 def _exit_problems(root) -> list[str]:
@@ -163,7 +169,7 @@ def _exit_problems(root) -> list[str]:
     return problems
 
 
-def _crisis_block_problems(block, site_path: str, expect: Expectations) -> list[str]:
+def _crisis_callout_problems(block, site_path: str, expect: Expectations) -> list[str]:
     problems = []
     hrefs = [a.get("href") for a in block.xpath(".//a[@href]")]
     tel_targets = {href.removeprefix("tel:") for href in hrefs if href.startswith("tel:")}
@@ -249,9 +255,9 @@ def shows_review_dates(html: str) -> bool:
 
 
 def _shows_review_dates(root) -> bool:
-    blocks = root.xpath('//*[@class="review-dates"]')
+    blocks = root.xpath("//*[@class=$c]", c=REVIEW_DATES_CLASS)
     text = text_of(blocks[0]) if blocks else ""
-    return "Page last reviewed:" in text and "Next review due:" in text
+    return LAST_REVIEWED_LABEL in text and NEXT_REVIEW_LABEL in text
 
 
 def built_path_for(doc: Path) -> list[str]:
@@ -330,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=Path("site"), help="built site folder (default: site)")
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="Markdown source folder (default: docs)")
     parser.add_argument(
-        "--data", type=Path, default=PROJECT_DIR / "data" / "safety.yml", help="safety data file (default: data/safety.yml)"
+        "--data", type=Path, default=PROJECT_DIR / SAFETY_DATA_FILE, help="safety data file (default: data/safety.yml)"
     )
     parser.add_argument(
         "--today", type=dt.date.fromisoformat, default=dt.date.today(), help="the date to check review dates against (YYYY-MM-DD)"

@@ -114,14 +114,14 @@ def copy_project(tmp_path: Path) -> Path:
 def test_removing_the_crisis_macro_from_a_page_fails_naming_it(tmp_path, capsys):
     project = copy_project(tmp_path)
     page = project / "docs" / "causes.md"
-    page.write_text(page.read_text(encoding="utf-8").replace("{{ crisis_resources() }}", ""), encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8").replace("{{ crisis_callout() }}", ""), encoding="utf-8")
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr
     code = validate_site.main(["--site", str(project / "site"), "--docs", str(project / "docs")])
     out = capsys.readouterr().out
     assert code == 1
-    assert f"{page}: does not call crisis_resources()" in out
-    assert f"{project / 'site' / 'causes' / 'index.html'}: no crisis-resources block" in out
+    assert f"{page}: does not call crisis_callout()" in out
+    assert f"{project / 'site' / 'causes' / 'index.html'}: no crisis-callout block" in out
 
 
 def test_changing_a_number_in_the_data_changes_it_on_every_page(tmp_path):
@@ -139,7 +139,7 @@ def test_changing_a_number_in_the_data_changes_it_on_every_page(tmp_path):
     assert len(pages) == len(DOCS_PAGES) + 1
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        block = soup.find(attrs={"data-block": "crisis-resources"})
+        block = soup.find(attrs={"data-block": "crisis-callout"})
         assert block.find("a", href="tel:1738"), page
         assert not block.find("a", href="tel:1737"), page
 
@@ -200,7 +200,7 @@ def test_crisis_page_opens_with_three_care_cards_urgency_in_hidden_text(built_si
         assert len(card.find_all("strong")) == 1  # one call to action
     first_block = article.find(attrs={"data-block": True})
     assert cards[0].find_all_previous(attrs={"data-block": True}) == []
-    assert first_block["data-block"] == "crisis-resources"
+    assert first_block["data-block"] == "crisis-callout"
 
 
 def test_sms_lines_are_sms_links_with_their_keyword(built_site):
@@ -223,4 +223,4 @@ def test_a_stale_404_copy_is_named(tmp_path, capsys):
         [sys.executable, str(project / "scripts" / "render_theme_blocks.py"), "--check"], capture_output=True, text=True
     )
     assert result.returncode == 1
-    assert "overrides/partials/generated/crisis-resources.html: out of date with safety.yml" in result.stdout
+    assert "overrides/partials/generated/crisis-callout.html: out of date with safety.yml" in result.stdout

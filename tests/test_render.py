@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from project import DATA_FILE
-from macros.render import render_crisis_block, render_crisis_directory, render_disclaimer, render_full_disclaimer
+from macros.render import render_crisis_callout, render_crisis_directory, render_disclaimer, render_full_disclaimer
 from macros.safety_data import load_safety_data
 from macros.urls import relative_href
 
@@ -32,9 +32,9 @@ def test_full_disclaimer_is_not_counted_as_the_repeated_block():
     assert len(block.find_all("p")) == len(DATA.disclaimer.full)
 
 
-def test_crisis_block_contract():
-    block = soup(render_crisis_block(DATA, "../crisis-resources/")).find()
-    assert block["data-block"] == "crisis-resources"
+def test_crisis_callout_contract():
+    block = soup(render_crisis_callout(DATA, "../crisis-resources/")).find()
+    assert block["data-block"] == "crisis-callout"
     assert block.has_attr("data-search-exclude")
     assert block.find("a", href="../crisis-resources/")
     text = block.get_text(" ")
@@ -44,7 +44,7 @@ def test_crisis_block_contract():
 
 
 def test_every_compact_number_is_a_tel_link_named_with_service_and_country():
-    block = soup(render_crisis_block(DATA, "x/"))
+    block = soup(render_crisis_callout(DATA, "x/"))
     for country, line in DATA.compact_lines():
         for phone in line.phones:
             links = block.find_all("a", href=f"tel:{phone.tel}")
@@ -63,7 +63,7 @@ def test_changing_a_number_in_the_data_changes_it_in_the_block(tmp_path):
     changed = DATA_FILE.read_text(encoding="utf-8").replace('{number: "13 11 14", tel: "131114"}', '{number: "13 99 99", tel: "139999"}')
     path = tmp_path / "safety.yml"
     path.write_text(changed, encoding="utf-8")
-    html = render_crisis_block(load_safety_data(path, today=dt.date(2026, 11, 28)), "x/")
+    html = render_crisis_callout(load_safety_data(path, today=dt.date(2026, 11, 28)), "x/")
     assert 'href="tel:139999"' in html and "13 99 99" in html
     assert 'href="tel:131114"' not in html
 

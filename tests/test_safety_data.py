@@ -160,7 +160,7 @@ def test_no_compact_line_at_all_is_refused(tmp_path):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
-@pytest.mark.parametrize("section, field", [("disclaimer", "summary"), ("disclaimer", "text"), ("crisis_block", "heading")])
+@pytest.mark.parametrize("section, field", [("disclaimer", "summary"), ("disclaimer", "text"), ("crisis_callout", "heading")])
 def test_empty_block_text_is_refused(tmp_path, section, field):
     data = real_data()
     data[section][field] = ""

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from project import DATA_FILE, PROJECT_DIR
-from macros.render import render_crisis_block, render_crisis_directory, render_disclaimer
+from macros.render import render_crisis_callout, render_crisis_directory, render_disclaimer
 from macros.safety_data import load_safety_data
 import validate_site
 
@@ -26,7 +26,7 @@ SIMPLE_PAGES = {"index.html": "crisis-resources/", "causes/index.html": "../cris
 
 
 def crisis(href: str) -> str:
-    return render_crisis_block(DATA, href)
+    return render_crisis_callout(DATA, href)
 
 
 EXIT = (
@@ -51,7 +51,7 @@ def make_site(tmp_path: Path, replace: dict[str, str] | None = None) -> tuple[Pa
         (site / path).write_text(html(body), encoding="utf-8")
     docs.mkdir()
     for name in ("index.md", "causes.md", "crisis-resources.md"):
-        (docs / name).write_text(FRONT_MATTER + "# Page\n\n{{ crisis_resources() }}\n\nText.\n\n{{ disclaimer() }}\n", encoding="utf-8")
+        (docs / name).write_text(FRONT_MATTER + "# Page\n\n{{ crisis_callout() }}\n\nText.\n\n{{ disclaimer() }}\n", encoding="utf-8")
     return site, docs
 
 
@@ -73,13 +73,13 @@ GOOD = crisis("../crisis-resources/")
     "body, problem",
     [
         (GOOD, "no disclaimer block"),
-        (DISCLAIMER, "no crisis-resources block"),
+        (DISCLAIMER, "no crisis-callout block"),
         (GOOD + DISCLAIMER + DISCLAIMER, "2 disclaimer blocks, expected exactly one"),
-        (GOOD + GOOD + DISCLAIMER, "2 crisis-resources blocks, expected exactly one"),
+        (GOOD + GOOD + DISCLAIMER, "2 crisis-callout blocks, expected exactly one"),
         (GOOD + '<div data-block="disclaimer">  </div>', "the disclaimer block is empty"),
-        ('<section data-block="crisis-resources"></section>' + DISCLAIMER, "the crisis-resources block is empty"),
+        ('<section data-block="crisis-callout"></section>' + DISCLAIMER, "the crisis-callout block is empty"),
         (GOOD + f"<!-- {DISCLAIMER} -->", "no disclaimer block"),
-        (f"<template>{GOOD}</template>" + DISCLAIMER, "no crisis-resources block"),
+        (f"<template>{GOOD}</template>" + DISCLAIMER, "no crisis-callout block"),
         (GOOD + f"<pre><code>{DISCLAIMER}</code></pre>", "no disclaimer block"),
         (GOOD + f"<div hidden>{DISCLAIMER}</div>", "no disclaimer block"),
         (GOOD + DISCLAIMER + "<p>{{ disclaimer() }}</p>", "contains unrendered macro syntax or a macro error: '{{'"),
@@ -90,8 +90,8 @@ GOOD = crisis("../crisis-resources/")
         (GOOD.replace('href="../crisis-resources/"', 'href="../causes/"') + DISCLAIMER, "no link to the crisis directory"),
     ],
     ids=[
-        "no-disclaimer", "no-crisis-block", "two-disclaimers", "two-crisis-blocks", "empty-disclaimer",
-        "empty-crisis-block", "disclaimer-only-in-comment", "crisis-only-in-template", "disclaimer-only-in-code",
+        "no-disclaimer", "no-crisis-callout", "two-disclaimers", "two-crisis-callouts", "empty-disclaimer",
+        "empty-crisis-callout", "disclaimer-only-in-comment", "crisis-only-in-template", "disclaimer-only-in-code",
         "disclaimer-hidden", "unrendered-variable", "unrendered-tag", "macro-error", "compact-number-missing",
         "compact-number-not-shown", "no-directory-link",
     ],
@@ -109,7 +109,7 @@ def test_404_page_is_checked_too(tmp_path, capsys):
     site, docs = make_site(tmp_path, {"404.html": "<h1>Page not found</h1>" + DISCLAIMER})
     code, out = run(site, docs, capsys)
     assert code == 1
-    assert f"{site / '404.html'}: no crisis-resources block" in " ".join(out)
+    assert f"{site / '404.html'}: no crisis-callout block" in " ".join(out)
 
 
 def test_missing_404_page_is_a_problem(tmp_path, capsys):
@@ -122,13 +122,13 @@ def test_missing_404_page_is_a_problem(tmp_path, capsys):
 
 def test_docs_page_with_no_built_page(tmp_path, capsys):
     site, docs = make_site(tmp_path)
-    (docs / "forgotten.md").write_text(FRONT_MATTER + "# F\n\n{{ crisis_resources() }}\n\n{{ disclaimer() }}\n", encoding="utf-8")
+    (docs / "forgotten.md").write_text(FRONT_MATTER + "# F\n\n{{ crisis_callout() }}\n\n{{ disclaimer() }}\n", encoding="utf-8")
     code, out = run(site, docs, capsys)
     assert code == 1
     assert f"{docs / 'forgotten.md'}: has no built page in {site} (expected forgotten/index.html)" in out
 
 
-@pytest.mark.parametrize("macro", ["crisis_resources()", "disclaimer()"])
+@pytest.mark.parametrize("macro", ["crisis_callout()", "disclaimer()"])
 def test_docs_page_that_does_not_call_a_macro(tmp_path, capsys, macro):
     site, docs = make_site(tmp_path)
     page = docs / "causes.md"
@@ -200,7 +200,7 @@ def test_resolves_to(href, page, target, expected):
 def test_bad_review_dates_fail_naming_the_page(tmp_path, capsys, dates, problem):
     site, docs = make_site(tmp_path)
     page = docs / "causes.md"
-    page.write_text(f"---\ntitle: Causes\ndescription: A page.\n{dates}---\n# C\n\n{{{{ crisis_resources() }}}}\n\n{{{{ disclaimer() }}}}\n", encoding="utf-8")
+    page.write_text(f"---\ntitle: Causes\ndescription: A page.\n{dates}---\n# C\n\n{{{{ crisis_callout() }}}}\n\n{{{{ disclaimer() }}}}\n", encoding="utf-8")
     code, out = run(site, docs, capsys)
     assert code == 1
     assert any(line.startswith(f"{page}: ") and problem in line for line in out), out

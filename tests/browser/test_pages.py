@@ -65,7 +65,7 @@ FOCUS_STATE = """() => {
   const header = document.querySelector('.md-header');
   return {
     tag: el.tagName.toLowerCase(), text: (el.textContent || '').trim(), href: el.getAttribute('href'),
-    inCrisis: !!el.closest('[data-block="crisis-resources"]'),
+    inCrisis: !!el.closest('[data-block="crisis-callout"]'),
     inContent: !!el.closest('.md-content'),
     isSkip: el.classList.contains('md-skip'),
     top: r.top, bottom: r.bottom, width: r.width, height: r.height,
@@ -119,7 +119,7 @@ def test_crisis_links_are_reached_by_tab_with_a_visible_focus_below_the_header(b
     failures = []
     for path in site_pages:
         goto(page, site_server, path, scheme)
-        wanted = page.eval_on_selector_all('[data-block="crisis-resources"] a[href]', "els => els.map(e => e.getAttribute('href'))")
+        wanted = page.eval_on_selector_all('[data-block="crisis-callout"] a[href]', "els => els.map(e => e.getAttribute('href'))")
         reached = set()
         for _ in range(150):
             page.keyboard.press("Tab")
@@ -156,7 +156,7 @@ def test_no_sideways_scrolling_and_phone_links_are_big_enough(browser, site_serv
         scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         if scroll_width > inner_width:
             failures.append(f"/{path}: at {width}px the page scrolls sideways (scrollWidth {scroll_width} > {inner_width})")
-        links = page.locator('[data-block="crisis-resources"] a[href^="tel:"], [data-block="crisis-resources"] a[href^="sms:"]')
+        links = page.locator('[data-block="crisis-callout"] a[href^="tel:"], [data-block="crisis-callout"] a[href^="sms:"]')
         for i in range(links.count()):
             box = links.nth(i).bounding_box()
             if box is None or box["width"] < MIN_TARGET_PX or box["height"] < MIN_TARGET_PX:
@@ -194,7 +194,7 @@ def test_blocks_are_visible_and_phone_links_name_service_and_number(browser, sit
     failures = []
     for path in site_pages:
         goto(page, site_server, path, scheme)
-        for block in ("disclaimer", "crisis-resources"):
+        for block in ("disclaimer", "crisis-callout"):
             if not page.locator(f'[data-block="{block}"]').is_visible():
                 failures.append(f"/{path}: the {block} block is not visible")
         links = page.locator('a[href^="tel:"]')

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.browser
 KEPT = {
     "the page heading": "article h1",
     "the disclaimer": '[data-block="disclaimer"]',
-    "the crisis block": '[data-block="crisis-resources"]',
+    "the crisis block": '[data-block="crisis-callout"]',
     "the review dates": ".review-dates",
     "the page address": ".page-address",
 }
@@ -39,7 +39,7 @@ def test_printed_pages_keep_content_safety_blocks_dates_and_address(browser, sit
         for what, selector in DROPPED.items():
             if page.locator(selector).count() and page.locator(selector).first.is_visible():
                 failures.append(f"/{path}: {what} ({selector}) is printed")
-        block = page.locator('[data-block="crisis-resources"]')
+        block = page.locator('[data-block="crisis-callout"]')
         text = block.inner_text()
         for link in block.locator('a[href^="tel:"]').all():
             number = link.inner_text().strip()

@@ -22,7 +22,7 @@ def orders(browser, site_server, locale: str, timezone: str) -> tuple[list[str],
     page = context.new_page()
     goto(page, site_server, "crisis-resources/", "light")
     compact = page.eval_on_selector_all(
-        '[data-block="crisis-resources"] .crisis-block__lines > [data-country]', "els => els.map(e => e.dataset.country)"
+        '[data-block="crisis-callout"] .crisis-callout__lines > [data-country]', "els => els.map(e => e.dataset.country)"
     )
     directory = page.eval_on_selector_all(
         '[data-block="crisis-directory"] > [data-country]', "els => els.map(e => e.dataset.country)"
@@ -68,7 +68,7 @@ def test_without_javascript_the_default_order_stands(browser, site_server):
     page = context.new_page()
     page.goto(site_server + "crisis-resources/")
     compact = page.eval_on_selector_all(
-        '[data-block="crisis-resources"] .crisis-block__lines > [data-country]', "els => els.map(e => e.dataset.country)"
+        '[data-block="crisis-callout"] .crisis-callout__lines > [data-country]', "els => els.map(e => e.dataset.country)"
     )
     context.close()
     assert compact == DEFAULT_COMPACT

@@ -71,7 +71,7 @@
 
   function apply() {
     var lists = document.querySelectorAll(
-      '[data-block="crisis-resources"] .crisis-block__lines, [data-block="crisis-directory"]'
+      '[data-block="crisis-callout"] .crisis-callout__lines, [data-block="crisis-directory"]'
     );
     if (!lists.length) return;
     var countries = readerCountries();

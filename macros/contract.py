@@ -1,0 +1,64 @@
+"""The safety contract: every name, label, path and limit the site promises, defined once.
+
+The renderer writes these, the validator, the scripts and the tests check them. Change
+one here and every side follows; never type one of these values anywhere else.
+"""
+
+from __future__ import annotations
+
+# -- Files and pages ---------------------------------------------------------------
+SAFETY_DATA_FILE = "data/safety.yml"
+# The page that holds the full crisis directory: its Markdown source and its URL.
+CRISIS_PAGE_SOURCE = "crisis-resources.md"
+CRISIS_PAGE_URL = "crisis-resources/"
+# The folder the 404 page's pre-rendered copies of the blocks are written to.
+GENERATED_PARTIALS_DIR = "overrides/partials/generated"
+
+# -- The blocks --------------------------------------------------------------------
+# Each block's outermost element carries data-block="<name>"; the validator counts
+# blocks by that attribute. Macro names are what a page calls: {{ disclaimer() }}.
+DISCLAIMER_BLOCK = "disclaimer"
+DISCLAIMER_MACRO = "disclaimer"
+DISCLAIMER_CLASS = "disclaimer-block"
+DISCLAIMER_LABEL = "Disclaimer"
+
+# The short "get help now" callout shown after the intro of every page.
+CRISIS_CALLOUT_BLOCK = "crisis-callout"
+CRISIS_CALLOUT_MACRO = "crisis_callout"
+CRISIS_CALLOUT_CLASS = "crisis-callout"
+
+# The full directory of crisis lines, on the crisis page only.
+CRISIS_DIRECTORY_BLOCK = "crisis-directory"
+CRISIS_DIRECTORY_MACRO = "crisis_directory"
+CRISIS_DIRECTORY_CLASS = "crisis-directory"
+CRISIS_DIRECTORY_ANCHOR = "#crisis-directory"
+
+# The blocks every page must carry exactly once, with the macro that renders each.
+REQUIRED_BLOCKS = {DISCLAIMER_BLOCK: DISCLAIMER_MACRO, CRISIS_CALLOUT_BLOCK: CRISIS_CALLOUT_MACRO}
+
+SAFETY_BLOCK_CLASS = "safety-block"
+CRISIS_LINK_CLASS = "crisis-link"
+# Blocks repeated on every page carry this attribute so Material's search skips them.
+SEARCH_EXCLUDE_ATTRIBUTE = "data-search-exclude"
+
+# -- Hiding ------------------------------------------------------------------------
+# Text with this class is read by screen readers but not shown: a block inside it
+# does not reach a sighted reader.
+VISUALLY_HIDDEN_CLASS = "visually-hidden"
+
+# -- Exit this page ----------------------------------------------------------------
+EXIT_BUTTON_CLASS = "exit-this-page__button"
+EXIT_SKIP_LINK_CLASS = "exit-this-page-skip"
+
+# -- Review limits -----------------------------------------------------------------
+CRISIS_LINE_MAX_AGE_DAYS = 365  # a crisis line is re-checked at least every twelve months
+PAGE_REVIEW_MAX_YEARS = 3  # a page's next_review is at most three years after last_reviewed
+REVIEW_FIELDS = ("last_reviewed", "next_review")
+REVIEW_DATES_CLASS = "review-dates"
+LAST_REVIEWED_LABEL = "Page last reviewed:"
+NEXT_REVIEW_LABEL = "Next review due:"
+
+# -- Reading level -----------------------------------------------------------------
+# What pages aim for, and the limit above which the tests fail.
+TARGET_GRADE, TARGET_SMOG = 8.0, 11.0
+MAX_GRADE, MAX_SMOG = 9.0, 12.0
