@@ -13,7 +13,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The 404 page's copies of the safety blocks, rendered from the data like every page's.
 THEME_BLOCKS := overrides/partials/generated/crisis-callout.html overrides/partials/generated/disclaimer.html
 
-.PHONY: serve build validate readability test bench clean lock
+.PHONY: serve build validate check readability test bench clean lock
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -33,6 +33,10 @@ build: $(STAMP) $(THEME_BLOCKS)  ## Build the site strictly into site/
 
 validate: build  ## Build, then check every page carries both safety blocks
 	$(PY) scripts/validate_site.py --site $(SITE_DIR) --docs docs
+
+# The content editor's fast loop: build, validator, and every test that needs no browser.
+check: validate  ## Build, validate, then the data, content and build tests (no browser)
+	$(PY) -m pytest -q --ignore=tests/browser
 
 test: $(STAMP) $(THEME_BLOCKS)  ## The full test suite (builds the site itself)
 	$(PY) -m pytest
