@@ -12,7 +12,7 @@ from pathlib import Path
 
 try:
     from .contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, SAFETY_DATA_FILE
-    from .render import render_crisis_callout, render_crisis_directory, render_disclaimer, render_full_disclaimer
+    from .render import render_crisis_callout, render_crisis_directory, render_crisis_phone, render_disclaimer, render_full_disclaimer
     from .safety_data import load_safety_data
     from .urls import relative_href
 except ImportError:
@@ -20,7 +20,7 @@ except ImportError:
     # package from the project folder instead.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from macros.contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, SAFETY_DATA_FILE
-    from macros.render import render_crisis_callout, render_crisis_directory, render_disclaimer, render_full_disclaimer
+    from macros.render import render_crisis_callout, render_crisis_directory, render_crisis_phone, render_disclaimer, render_full_disclaimer
     from macros.safety_data import load_safety_data
     from macros.urls import relative_href
 
@@ -45,6 +45,11 @@ def define_env(env) -> None:
         """The short crisis callout: call it once, after the intro of every page."""
         href = relative_href(CRISIS_PAGE_URL, env.page.url) or CRISIS_DIRECTORY_ANCHOR
         return render_crisis_callout(data, href)
+
+    @env.macro
+    def crisis_phone(country_code: str) -> str:
+        """A country's main crisis number as a link, for prose: crisis_phone("US")."""
+        return render_crisis_phone(data, country_code)
 
     @env.macro
     def crisis_directory() -> str:

@@ -70,6 +70,17 @@ def render_crisis_callout(data: SafetyData, directory_href: str) -> str:
     )
 
 
+def render_crisis_phone(data: SafetyData, code: str) -> str:
+    """A country's main crisis number as a tel: link, for a page's prose.
+
+    Pages never type a number: this keeps every number in the data file.
+    """
+    for country, line in data.compact_lines():
+        if country.code == code.upper():
+            return _phone_link(line.phones[0], line, country)
+    raise KeyError(f"crisis_phone({code!r}): no country with that code has a compact line in the data file")
+
+
 def render_crisis_directory(data: SafetyData) -> str:
     """The full directory for the crisis page: by country, emergency numbers first.
 

@@ -103,6 +103,18 @@ class SafetyData:
         stale += [f"international {d.name!r} (verified {d.verified.isoformat()})" for d in self.international if d.verified < oldest]
         return stale
 
+    def all_numbers(self) -> frozenset[str]:
+        """The digits of every number the data publishes, as shown to readers."""
+        shown = [p.number for c in self.countries for line in c.lines for p in (*line.phones, *line.texts)]
+        return frozenset(re.sub(r"\D", "", number) for number in shown)
+
+    def compact_line(self, code: str) -> Line:
+        """The compact line of the country with this ISO code (KeyError if none)."""
+        for country, line in self.compact_lines():
+            if country.code == code.upper():
+                return line
+        raise KeyError(f"no compact crisis line for country code {code!r} in the data file")
+
     def compact_lines(self) -> list[tuple[Country, Line]]:
         """The lines shown in the block on every page, in the file's country order."""
         return [(c, line) for c in self.countries for line in c.lines if line.compact]
@@ -137,8 +149,18 @@ class _Checker:
             raise self.fail(where, f"field {name!r} is missing or empty")
         return str(raw).strip()
 
+    def quoted(self, value: dict, name: str, where: str) -> str:
+        """A phone field: it must be a YAML string, because YAML reads an unquoted
+        +18006686868 as the integer 18006686868 (losing the +) and 0121 as octal 81."""
+        raw = value.get(name)
+        if raw is not None and not isinstance(raw, str):
+            raise self.fail(
+                where, f"field {name!r} must be a quoted string such as \"0121\", got the {type(raw).__name__} {raw!r}"
+            )
+        return self.text(value, name, where)
+
     def dial(self, value: dict, name: str, where: str) -> str:
-        target = self.text(value, name, where)
+        target = self.quoted(value, name, where)
         if not DIAL_TARGET.match(target):
             raise self.fail(where, f"field {name!r} must be digits with an optional leading '+', got {target!r}")
         return target
@@ -301,16 +323,47 @@ def _lines(check: _Checker, value: Any, country_where: str):
         yield line
 
 
+def digits_match(shown: str, target: str) -> bool:
+    """Whether a number as shown ('1-800-668-6868', '0800 543 354') dials `target`.
+
+    The digits must be the same, except that a target in international form
+    ('+44800…') may add a country code of one to three digits and drop the shown
+    number's leading trunk zero.
+    """
+    shown_digits = re.sub(r"\D", "", shown)
+    target_digits = target.removeprefix("+")
+    if shown_digits == target_digits:
+        return True
+    national = shown_digits.lstrip("0")
+    return (
+        target.startswith("+")
+        and bool(national)
+        and target_digits.endswith(national)
+        and 1 <= len(target_digits) - len(national) <= 3
+    )
+
+
+def _matching(check: _Checker, where: str, number: str, target_field: str, target: str) -> None:
+    if not digits_match(number, target):
+        raise check.fail(
+            where, f"field 'number' {number!r} and field {target_field!r} {target!r} are different numbers: correct the one that is wrong"
+        )
+
+
 def _phone(check: _Checker, value: Any, where: str) -> Phone:
     p = check.mapping(value, where, {"number", "tel"}, {"note"})
-    return Phone(number=check.text(p, "number", where), tel=check.dial(p, "tel", where), note=check.text(p, "note", where, required=False))
+    number, tel = check.quoted(p, "number", where), check.dial(p, "tel", where)
+    _matching(check, where, number, "tel", tel)
+    return Phone(number=number, tel=tel, note=check.text(p, "note", where, required=False))
 
 
 def _text(check: _Checker, value: Any, where: str) -> Text:
     t = check.mapping(value, where, {"number", "sms"}, {"keyword", "note"})
+    number, sms = check.quoted(t, "number", where), check.dial(t, "sms", where)
+    _matching(check, where, number, "sms", sms)
     return Text(
-        number=check.text(t, "number", where),
-        sms=check.dial(t, "sms", where),
+        number=number,
+        sms=sms,
         keyword=check.text(t, "keyword", where, required=False),
         note=check.text(t, "note", where, required=False),
     )

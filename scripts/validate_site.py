@@ -32,6 +32,7 @@ sys.path.insert(0, str(PROJECT_DIR))
 
 from macros.contract import (  # noqa: E402
     CRISIS_CALLOUT_BLOCK as CRISIS,
+    CRISIS_DIRECTORY_ANCHOR,
     CRISIS_DIRECTORY_BLOCK as DIRECTORY,
     DISCLAIMER_BLOCK as DISCLAIMER,
     EXIT_BUTTON_CLASS,
@@ -43,7 +44,9 @@ from macros.contract import (  # noqa: E402
     REVIEW_DATES_CLASS,
     REVIEW_FIELDS,
     SAFETY_DATA_FILE,
+    VISUALLY_HIDDEN_CLASS,
 )
+from macros.render import render_crisis_callout, render_disclaimer  # noqa: E402
 from macros.safety_data import SafetyDataError, load_safety_data  # noqa: E402
 
 MACRO_CALLS = {f"{macro}()": re.compile(r"\{\{-?\s*" + macro + r"\(\s*\)\s*-?\}\}") for macro in REQUIRED_BLOCKS.values()}
@@ -54,10 +57,15 @@ INERT_CONTAINERS = {"template", "pre", "code", "script", "noscript", "textarea"}
 
 @dataclass(frozen=True)
 class Expectations:
-    """What every crisis block must show, and where the directory lives."""
+    """What the blocks must show (rendered from the data), and where the directory lives."""
 
     compact_numbers: tuple[tuple[str, str], ...]  # (tel target, number as shown)
     directory_page: str | None  # site-relative URL path of the page with the directory, e.g. "crisis-resources/"
+    # The words each block shows, as the data renders them (white space folded), and the
+    # callout's tel:/sms: targets: a hand-written look-alike differs in one or the other.
+    disclaimer_text: str = ""
+    callout_text: str = ""
+    callout_dial_targets: frozenset[str] = frozenset()
 
 
 def parse(html: str):
@@ -70,18 +78,51 @@ def visible_blocks(root, name: str) -> list:
     return blocks_by_name(root).get(name, [])
 
 
-def blocks_by_name(root) -> dict[str, list]:
+# An inline style that takes an element away from every reader.
+_HIDING_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse))\s*(?:!important)?\s*(?=;|$)", re.I)
+
+
+def hidden_by(element) -> str | None:
+    """Why a reader does not get this element (it or an ancestor hides it), or None.
+
+    Hidden means: inside <template>, code or a script; the hidden, inert or
+    aria-hidden="true" attribute; an inline display:none or visibility:hidden; the
+    site's visually-hidden class; or inside a closed <details> (its <summary> shows).
+    """
+    below = None
+    for e in [element, *element.iterancestors()]:
+        tag = e.tag if isinstance(e.tag, str) else ""
+        if tag in INERT_CONTAINERS:
+            return f"inside <{tag}>"
+        if e.get("hidden") is not None:
+            return f"the hidden attribute on <{tag}>"
+        if e.get("inert") is not None:
+            return f"the inert attribute on <{tag}>"
+        if (e.get("aria-hidden") or "").strip().lower() == "true":
+            return f'aria-hidden="true" on <{tag}>'
+        if _HIDING_STYLE.search(e.get("style") or ""):
+            return f"style={e.get('style')!r} on <{tag}>"
+        if VISUALLY_HIDDEN_CLASS in (e.get("class") or "").split():
+            return f"the {VISUALLY_HIDDEN_CLASS} class on <{tag}>"
+        if tag == "details" and e.get("open") is None and not (below is not None and below.tag == "summary"):
+            return "a closed <details>"
+        below = e
+    return None
+
+
+def blocks_by_name(root, hidden: dict[str, list[str]] | None = None) -> dict[str, list]:
     """Every data-block element a reader actually gets, by block name, in one pass.
 
-    A block inside <!-- --> is never an element; blocks inside <template>, code or a
-    hidden container are skipped.
+    A block inside <!-- --> is never an element; hidden ones (see hidden_by) are
+    skipped, and their reasons collected in `hidden` when a dict is given.
     """
     found: dict[str, list] = {}
     for element in root.xpath("//*[@data-block]"):
-        chain = [element, *element.iterancestors()]
-        if any(e.tag in INERT_CONTAINERS or e.get("hidden") is not None for e in chain):
-            continue
-        found.setdefault(element.get("data-block"), []).append(element)
+        reason = hidden_by(element)
+        if reason is None:
+            found.setdefault(element.get("data-block"), []).append(element)
+        elif hidden is not None:
+            hidden.setdefault(element.get("data-block"), []).append(reason)
     return found
 
 
@@ -120,16 +161,21 @@ def check_built_page(html: str, site_path: str, expect: Expectations, *, content
     root = parse(html)
     problems = []
 
-    by_name = blocks_by_name(root)
+    hidden: dict[str, list[str]] = {}
+    by_name = blocks_by_name(root, hidden)
     for name in (DISCLAIMER, CRISIS):
         blocks = by_name.get(name, [])
         if not blocks:
-            problems.append(f'no {name} block (an element with data-block="{name}" outside comments, templates and code)')
+            why = f"; one is hidden from readers by {hidden[name][0]}" if name in hidden else ""
+            problems.append(f'no {name} block (an element with data-block="{name}" that readers get){why}')
         elif len(blocks) > 1:
             problems.append(f"{len(blocks)} {name} blocks, expected exactly one")
         elif not text_of(blocks[0]):
             problems.append(f"the {name} block is empty")
 
+    disclaimer = by_name.get(DISCLAIMER, [])
+    if len(disclaimer) == 1 and text_of(disclaimer[0]) and expect.disclaimer_text:
+        problems += _same_words(DISCLAIMER, text_of(disclaimer[0]), expect.disclaimer_text)
     crisis = by_name.get(CRISIS, [])
     if len(crisis) == 1 and text_of(crisis[0]):
         problems += _crisis_callout_problems(crisis[0], site_path, expect)
@@ -152,11 +198,27 @@ def check_built_page(html: str, site_path: str, expect: Expectations, *, content
 EXIT_LINKS = {EXIT_BUTTON_CLASS: "Exit this page button", EXIT_SKIP_LINK_CLASS: "hidden Exit this page link"}
 
 
+def _same_words(name: str, shown: str, expected: str) -> list[str]:
+    """A block whose words are not the data's is a look-alike (or a stale copy)."""
+    if shown == expected:
+        return []
+    at = next((i for i, (a, b) in enumerate(zip(shown, expected)) if a != b), min(len(shown), len(expected)))
+    start = max(0, at - 20)
+    return [
+        f"the {name} block's words are not the ones rendered from the data file "
+        f"(from character {at}: shows {shown[start:at + 30]!r}, the data gives {expected[start:at + 30]!r})"
+    ]
+
+
 def _exit_problems(root) -> list[str]:
     """The quick exit: one button and one hidden link, to the same neutral site, sending no referrer."""
     problems, targets = [], set()
     for css_class, name in EXIT_LINKS.items():
-        links = root.xpath("//a[contains(concat(' ', normalize-space(@class), ' '), $c)]", c=f" {css_class} ")
+        links = [
+            a
+            for a in root.xpath("//a[contains(concat(' ', normalize-space(@class), ' '), $c)]", c=f" {css_class} ")
+            if hidden_by(a) is None
+        ]
         if len(links) != 1:
             problems.append(f"{len(links)} {name}s, expected exactly one")
             continue
@@ -174,24 +236,74 @@ def _crisis_callout_problems(block, site_path: str, expect: Expectations) -> lis
     hrefs = [a.get("href") for a in block.xpath(".//a[@href]")]
     tel_targets = {href.removeprefix("tel:") for href in hrefs if href.startswith("tel:")}
     if not tel_targets:
-        problems.append("the crisis block has no tel: link")
+        problems.append("the crisis callout has no tel: link")
     text = text_of(block)
     for tel, shown in expect.compact_numbers:
         if tel not in tel_targets:
-            problems.append(f"the crisis block has no tel:{tel} link (for {shown}, from the data file)")
+            problems.append(f"the crisis callout has no tel:{tel} link (for {shown}, from the data file)")
         elif shown not in text:
-            problems.append(f"the crisis block does not show the number {shown!r}")
+            problems.append(f"the crisis callout does not show the number {shown!r}")
+    if expect.callout_dial_targets:
+        dial = {href for href in hrefs if href.startswith(("tel:", "sms:"))}
+        extra, missing = sorted(dial - expect.callout_dial_targets), sorted(expect.callout_dial_targets - dial)
+        if extra:
+            problems.append(f"the crisis callout links to {', '.join(extra)}, which the data file does not put in it")
+        if missing and not problems:
+            problems.append(f"the crisis callout has no {', '.join(missing)} link (from the data file)")
+    if expect.callout_text and not problems:
+        problems += _same_words(CRISIS, text, expect.callout_text)
     if expect.directory_page is None:
-        problems.append("no built page holds the crisis directory, so the crisis block cannot link to it")
+        problems.append("no built page holds the crisis directory, so the crisis callout cannot link to it")
     elif not any(resolves_to(href, page_url(site_path), expect.directory_page) for href in hrefs):
-        problems.append(f"the crisis block has no link to the crisis directory ({expect.directory_page})")
+        problems.append(f"the crisis callout has no link to the crisis directory ({expect.directory_page})")
     return problems
 
 
-def check_docs_page(markdown: str, today: dt.date) -> list[str]:
-    """Problems with one Markdown source page: both safety macros, and its review dates."""
+def check_docs_page(markdown: str, today: dt.date, data_numbers: frozenset[str] = frozenset()) -> list[str]:
+    """Problems with one Markdown source page: both safety macros, no typed phone
+    number, and its review dates. `data_numbers` holds the digits of every number in
+    the data file."""
     problems = [f"does not call {name}" for name, pattern in MACRO_CALLS.items() if not pattern.search(markdown)]
+    problems += [
+        f"types the phone number {number!r}: numbers come from the data file (use a macro such as "
+        f"{{{{ crisis_phone('US') }}}}), so a correction there reaches every page"
+        for number in typed_phone_numbers(markdown, data_numbers)
+    ]
     return problems + review_date_problems(front_matter(markdown), today)
+
+
+# What is not prose a reader reads as a number: front matter, macro calls, links, DOIs.
+_NOT_PROSE = re.compile(
+    r"\A---\n.*?\n---\n|\{\{.*?\}\}|\{%.*?%\}|\]\([^)]*\)|https?://\S+|\b10\.\d{4,}/\S+|\d{4}-\d{2}-\d{2}", re.S
+)
+# A run of digits, possibly grouped by single spaces or dashes ('0800 543 354', '1-800-273-8255').
+_DIGIT_RUN = re.compile(r"(?<![\w/])(?<!\d[.,])\+?\d(?:[ -]?\d)*(?![\w/]|[.,]\d)")
+# Shorter data numbers ('15' in France) are too common in prose to tell apart.
+MIN_DATA_NUMBER_DIGITS = 3
+
+
+def typed_phone_numbers(markdown: str, data_numbers: frozenset[str]) -> list[str]:
+    """Phone numbers typed into a page instead of coming from the data.
+
+    A number counts when its digits are those of any number of three or more digits
+    in the data file (988, 999, 116 123…), or when it looks like a phone number: a leading '+', a leading 0
+    and six or more digits, or eight or more digits in groups. Years and page ranges
+    ('2016', '990-1003') do not.
+    """
+    prose = _NOT_PROSE.sub(" ", markdown)
+    found = []
+    for match in _DIGIT_RUN.finditer(prose):
+        shown = match.group()
+        digits = re.sub(r"\D", "", shown)
+        grouped = len(shown) > len(digits)
+        if (
+            (digits in data_numbers and len(digits) >= MIN_DATA_NUMBER_DIGITS)
+            or shown.startswith("+")
+            or (digits.startswith("0") and len(digits) >= 6)
+            or (grouped and len(digits) >= 8)
+        ):
+            found.append(shown)
+    return found
 
 
 # libyaml's loader where PyYAML was built with it: front matter of thousands of pages.
@@ -284,7 +396,16 @@ def load_expectations(data_file: Path, site: Path, pages: list[Path], today: dt.
 
 def expectations_from(data, site: Path, pages: list[Path]) -> Expectations:
     numbers = tuple((p.tel, p.number) for _, line in data.compact_lines() for p in line.phones)
-    return Expectations(compact_numbers=numbers, directory_page=find_directory_page(site, pages))
+    callout = parse(render_crisis_callout(data, CRISIS_DIRECTORY_ANCHOR))
+    return Expectations(
+        compact_numbers=numbers,
+        directory_page=find_directory_page(site, pages),
+        disclaimer_text=text_of(parse(render_disclaimer(data.disclaimer))),
+        callout_text=text_of(callout),
+        callout_dial_targets=frozenset(
+            href for href in callout.xpath("//a/@href") if href.startswith(("tel:", "sms:"))
+        ),
+    )
 
 
 PARALLEL_FROM = 300  # pages; below this, starting worker processes costs more than it saves
@@ -305,11 +426,12 @@ def validate(site: Path, docs: Path, data_file: Path, today: dt.date) -> tuple[i
         f"{data_file}: {entry} is more than 12 months old: check it again, then update 'verified'"
         for entry in data.stale_entries(today)
     ]
+    numbers = data.all_numbers()
     docs_pages = sorted(docs.rglob("*.md"))
     content_pages = set()
     for doc in docs_pages:
         rel = doc.relative_to(docs)
-        for problem in check_docs_page(doc.read_text(encoding="utf-8"), today):
+        for problem in check_docs_page(doc.read_text(encoding="utf-8"), today, numbers):
             problems.append(f"{doc}: {problem}")
         built = next((site / c for c in built_path_for(rel) if (site / c).is_file()), None)
         if built is None:

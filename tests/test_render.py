@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 from bs4 import BeautifulSoup
 
-from project import DATA_FILE
-from macros.render import render_crisis_callout, render_crisis_directory, render_disclaimer, render_full_disclaimer
+import yaml
+
+from project import FIXTURE_DATA_FILE, FIXTURE_TODAY
+from macros.render import (
+    render_crisis_callout,
+    render_crisis_directory,
+    render_crisis_phone,
+    render_disclaimer,
+    render_full_disclaimer,
+)
 from macros.safety_data import load_safety_data
 from macros.urls import relative_href
 
-DATA = load_safety_data(DATA_FILE, today=dt.date(2026, 11, 28))
-
+DATA = load_safety_data(FIXTURE_DATA_FILE, today=FIXTURE_TODAY)
 
 def soup(html: str) -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
-
 
 def test_disclaimer_block_contract():
     block = soup(render_disclaimer(DATA.disclaimer)).find()
@@ -25,12 +29,10 @@ def test_disclaimer_block_contract():
     assert block.has_attr("data-search-exclude")
     assert "not a substitute for professional help" in block.get_text()
 
-
 def test_full_disclaimer_is_not_counted_as_the_repeated_block():
     block = soup(render_full_disclaimer(DATA.disclaimer)).find()
     assert block["data-block"] == "disclaimer-full"
     assert len(block.find_all("p")) == len(DATA.disclaimer.full)
-
 
 def test_crisis_callout_contract():
     block = soup(render_crisis_callout(DATA, "../crisis-resources/")).find()
@@ -39,9 +41,8 @@ def test_crisis_callout_contract():
     assert block.find("a", href="../crisis-resources/")
     text = block.get_text(" ")
     assert "local emergency number" in text
-    for name in ("United States", "Canada", "United Kingdom", "Ireland", "Australia", "New Zealand"):
-        assert name in text
-
+    for country, line in DATA.compact_lines():
+        assert country.name in text and line.service in text
 
 def test_every_compact_number_is_a_tel_link_named_with_service_and_country():
     block = soup(render_crisis_callout(DATA, "x/"))
@@ -52,21 +53,30 @@ def test_every_compact_number_is_a_tel_link_named_with_service_and_country():
             assert country.name in label and phone.number in label
             assert label.endswith(phone.number)  # the visible text is part of the name (WCAG 2.5.3)
 
-
-def test_text_lines_are_sms_links_with_keyword():
+def test_text_lines_are_sms_links_with_their_keyword_in_the_body():
     html = render_crisis_directory(DATA)
-    assert 'href="sms:85258?body=SHOUT"' in html
-    assert 'href="sms:741741?body=HOME"' in html
-
+    texts = [t for c in DATA.countries for line in c.lines for t in line.texts if t.keyword]
+    assert texts
+    for text in texts:
+        assert f'href="sms:{text.sms}?body={text.keyword}"' in html
 
 def test_changing_a_number_in_the_data_changes_it_in_the_block(tmp_path):
-    changed = DATA_FILE.read_text(encoding="utf-8").replace('{number: "13 11 14", tel: "131114"}', '{number: "13 99 99", tel: "139999"}')
+    raw = yaml.safe_load(FIXTURE_DATA_FILE.read_text(encoding="utf-8"))
+    australia = next(c for c in raw["countries"] if c["code"] == "AU")
+    lifeline = next(line for line in australia["lines"] if line.get("compact"))
+    lifeline["phones"][0] = {"number": "13 99 99", "tel": "139999"}
     path = tmp_path / "safety.yml"
-    path.write_text(changed, encoding="utf-8")
-    html = render_crisis_callout(load_safety_data(path, today=dt.date(2026, 11, 28)), "x/")
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    html = render_crisis_callout(load_safety_data(path, today=FIXTURE_TODAY), "x/")
     assert 'href="tel:139999"' in html and "13 99 99" in html
     assert 'href="tel:131114"' not in html
 
+def test_crisis_phone_is_the_compact_number_as_a_named_link():
+    link = soup(render_crisis_phone(DATA, "us")).find("a")
+    assert link["href"] == "tel:988" and link.get_text() == "988"
+    assert link["aria-label"] == "Call 988 Suicide & Crisis Lifeline (United States) on 988"
+    with pytest.raises(KeyError, match="no country with that code"):
+        render_crisis_phone(DATA, "FR")
 
 def test_directory_lists_countries_with_emergency_numbers_first():
     directory = soup(render_crisis_directory(DATA))
@@ -80,7 +90,6 @@ def test_directory_lists_countries_with_emergency_numbers_first():
         assert "crisis-directory__line--emergency" in first["class"]
         assert first.find("a", href=f"tel:{emergency.phones[0].tel}")
 
-
 def test_directory_links_every_official_site_and_the_international_directories():
     html = render_crisis_directory(DATA)
     for country in DATA.countries:
@@ -90,11 +99,9 @@ def test_directory_links_every_official_site_and_the_international_directories()
     assert 'href="https://findahelpline.com"' in html
     assert 'href="https://befrienders.org"' in html
 
-
 def test_text_is_escaped():
     html = render_crisis_directory(DATA)
     assert "988 Suicide &amp; Crisis Lifeline" in html
-
 
 @pytest.mark.parametrize(
     "target, page, expected",

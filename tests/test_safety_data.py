@@ -8,14 +8,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from project import DATA_FILE
-from macros.safety_data import SafetyDataError, load_safety_data
+from project import DATA_FILE, FIXTURE_DATA_FILE, FIXTURE_TODAY
+from macros.safety_data import SafetyDataError, digits_match, load_safety_data
 
-TODAY = dt.date(2026, 11, 28)
+TODAY = FIXTURE_TODAY
 
 
-def real_data() -> dict:
-    return yaml.safe_load(DATA_FILE.read_text(encoding="utf-8"))
+def fixture_data() -> dict:
+    """The fixture data as plain YAML values, to break one field at a time."""
+    return yaml.safe_load(FIXTURE_DATA_FILE.read_text(encoding="utf-8"))
 
 
 def write(tmp_path: Path, data: dict) -> Path:
@@ -29,8 +30,11 @@ def line(data: dict, code: str, service: str) -> dict:
     return next(entry for entry in country["lines"] if entry["service"] == service)
 
 
+# -- The real data, against the real date ----------------------------------------
+
+
 def test_real_file_loads_with_a_compact_line_for_each_main_country():
-    data = load_safety_data(DATA_FILE, today=TODAY)
+    data = load_safety_data(DATA_FILE, today=dt.date.today())
     compact = {country.code: entry for country, entry in data.compact_lines()}
     assert set(compact) == {"US", "CA", "GB", "IE", "AU", "NZ"}
     assert all(entry.phones and "24 hours" in entry.hours for entry in compact.values())
@@ -38,7 +42,7 @@ def test_real_file_loads_with_a_compact_line_for_each_main_country():
 
 def test_real_file_publishes_none_of_the_retired_or_unconfirmed_numbers():
     text = DATA_FILE.read_text(encoding="utf-8")
-    tels = {p.tel for c in load_safety_data(DATA_FILE, today=TODAY).countries for e in c.lines for p in e.phones}
+    tels = {p.tel for c in load_safety_data(DATA_FILE, today=dt.date.today()).countries for e in c.lines for p in e.phones}
     # Retired (crisis-lines.md): 1-800-273-8255, 1-833-456-4566, 08457 90 90 90, 1850 60 90 90.
     # Unconfirmed: KIRAN 1800-599-0019, Tele-MANAS 1-800 alternatives.
     for retired in ("18002738255", "18334564566", "08457909090", "1850609090", "18005990019", "18008914416", "1800914416"):
@@ -46,10 +50,7 @@ def test_real_file_publishes_none_of_the_retired_or_unconfirmed_numbers():
     assert "AASRA" not in text and "Vandrevala" not in text
 
 
-def test_sms_lines_carry_their_keyword():
-    data = load_safety_data(DATA_FILE, today=TODAY)
-    shout = next(e for c in data.countries if c.code == "GB" for e in c.lines if e.service == "Shout")
-    assert shout.texts[0].href == "sms:85258?body=SHOUT"
+# -- The loader, on fixture data with a fixed date --------------------------------
 
 
 def test_missing_file_names_the_file(tmp_path):
@@ -78,36 +79,36 @@ def test_invalid_yaml_names_the_file(tmp_path):
     ],
 )
 def test_bad_line_field_names_file_entry_and_field(tmp_path, field, value, message):
-    data = real_data()
+    data = fixture_data()
     line(data, "GB", "Samaritans")[field] = value
-    with pytest.raises(SafetyDataError, match=r"safety\.yml: countries\[2\] \(GB\) " + message):
+    with pytest.raises(SafetyDataError, match=r"safety\.yml: countries\[1\] \(GB\) " + message):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
 def test_missing_field_is_named(tmp_path):
-    data = real_data()
+    data = fixture_data()
     del line(data, "AU", "Lifeline")["hours"]
-    with pytest.raises(SafetyDataError, match=r"countries\[4\] \(AU\) line 'Lifeline': field 'hours' is missing"):
+    with pytest.raises(SafetyDataError, match=r"countries\[2\] \(AU\) line 'Lifeline': field 'hours' is missing"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
 @pytest.mark.parametrize("tel", ["116 123", "116-123", "tel:116123", "+44 116123", "0800x", "++44"])
 def test_tel_target_must_be_digits_with_optional_plus(tmp_path, tel):
-    data = real_data()
+    data = fixture_data()
     line(data, "GB", "Samaritans")["phones"][0]["tel"] = tel
     with pytest.raises(SafetyDataError, match=r"line 'Samaritans' phones\[0\]: field 'tel' must be digits"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
 def test_empty_phone_number_is_refused(tmp_path):
-    data = real_data()
+    data = fixture_data()
     line(data, "GB", "Samaritans")["phones"][0]["number"] = ""
     with pytest.raises(SafetyDataError, match=r"line 'Samaritans' phones\[0\]: field 'number' is missing or empty"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
 def test_sms_target_is_checked_like_tel(tmp_path):
-    data = real_data()
+    data = fixture_data()
     line(data, "GB", "Shout")["texts"][0]["sms"] = "SHOUT"
     with pytest.raises(SafetyDataError, match=r"line 'Shout' texts\[0\]: field 'sms' must be digits"):
         load_safety_data(write(tmp_path, data), today=TODAY)
@@ -115,44 +116,44 @@ def test_sms_target_is_checked_like_tel(tmp_path):
 
 @pytest.mark.parametrize("code", ["XX", "UK", "USA", "1"])
 def test_unknown_country_code_is_refused(tmp_path, code):
-    data = real_data()
+    data = fixture_data()
     data["countries"][0]["code"] = code
     with pytest.raises(SafetyDataError, match=r"countries\[0\] .*field 'code': .* is not an ISO 3166-1 two-letter country code"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
 def test_duplicate_country_is_refused(tmp_path):
-    data = real_data()
+    data = fixture_data()
     data["countries"].append(data["countries"][0])
     with pytest.raises(SafetyDataError, match=r"\(US\): duplicate entry: this country is listed twice"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
 def test_duplicate_service_is_refused(tmp_path):
-    data = real_data()
-    ireland = next(c for c in data["countries"] if c["code"] == "IE")
-    ireland["lines"].append(dict(line(data, "IE", "Pieta crisis helpline")))
-    with pytest.raises(SafetyDataError, match=r"\(IE\) line 'Pieta crisis helpline': duplicate entry"):
+    data = fixture_data()
+    britain = next(c for c in data["countries"] if c["code"] == "GB")
+    britain["lines"].append(dict(line(data, "GB", "Shout")))
+    with pytest.raises(SafetyDataError, match=r"\(GB\) line 'Shout': duplicate entry"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
 def test_line_without_any_number_is_refused(tmp_path):
-    data = real_data()
-    entry = line(data, "IE", "Pieta crisis helpline")
-    del entry["phones"], entry["texts"]
-    with pytest.raises(SafetyDataError, match=r"line 'Pieta crisis helpline': field 'phones' or 'texts' is missing"):
+    data = fixture_data()
+    entry = line(data, "GB", "Shout")
+    entry.pop("phones", None), entry.pop("texts")
+    with pytest.raises(SafetyDataError, match=r"line 'Shout': field 'phones' or 'texts' is missing"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
 def test_two_compact_lines_in_one_country_are_refused(tmp_path):
-    data = real_data()
+    data = fixture_data()
     line(data, "GB", "NHS 111 (England)")["compact"] = True
     with pytest.raises(SafetyDataError, match=r"line 'NHS 111 \(England\)': field 'compact': only one line per country"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
 def test_no_compact_line_at_all_is_refused(tmp_path):
-    data = real_data()
+    data = fixture_data()
     for country in data["countries"]:
         for entry in country["lines"]:
             entry.pop("compact", None)
@@ -162,21 +163,72 @@ def test_no_compact_line_at_all_is_refused(tmp_path):
 
 @pytest.mark.parametrize("section, field", [("disclaimer", "summary"), ("disclaimer", "text"), ("crisis_callout", "heading")])
 def test_empty_block_text_is_refused(tmp_path, section, field):
-    data = real_data()
+    data = fixture_data()
     data[section][field] = ""
     with pytest.raises(SafetyDataError, match=rf"{section}: field '{field}' is missing or empty"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
 def test_missing_top_level_section_is_refused(tmp_path):
-    data = real_data()
+    data = fixture_data()
     del data["disclaimer"]
     with pytest.raises(SafetyDataError, match=r"top level: field 'disclaimer' is missing"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
 def test_duplicate_international_directory_is_refused(tmp_path):
-    data = real_data()
+    data = fixture_data()
     data["international"].append(data["international"][0])
     with pytest.raises(SafetyDataError, match=r"international\[2\] \(Find A Helpline\): duplicate entry"):
         load_safety_data(write(tmp_path, data), today=TODAY)
+
+
+@pytest.mark.parametrize(
+    "kind, index, field, value, message",
+    [
+        ("phones", 0, "tel", 18006686868, r"field 'tel' must be a quoted string such as \"0121\", got the int 18006686868"),
+        ("phones", 0, "number", 116123, r"field 'number' must be a quoted string"),
+        ("texts", 0, "sms", 85258, r"field 'sms' must be a quoted string"),
+    ],
+)
+def test_phone_fields_must_be_quoted_strings(tmp_path, kind, index, field, value, message):
+    data = fixture_data()
+    service = "Samaritans" if kind == "phones" else "Shout"
+    line(data, "GB", service)[kind][index][field] = value
+    with pytest.raises(SafetyDataError, match=rf"line '{service}' {kind}\[{index}\]: {message}"):
+        load_safety_data(write(tmp_path, data), today=TODAY)
+
+
+def test_unquoted_tel_in_the_file_is_refused_not_read_as_a_number(tmp_path):
+    """What YAML does to an unquoted +1800… or 0121: refused, naming file, entry and field."""
+    text = FIXTURE_DATA_FILE.read_text(encoding="utf-8").replace("tel: '116123'", "tel: 0121", 1)
+    path = tmp_path / "safety.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SafetyDataError, match=rf"{path}: countries\[1\] \(GB\) line 'Samaritans' phones\[0\]: field 'tel' must be a quoted string"):
+        load_safety_data(path, today=TODAY)
+
+
+@pytest.mark.parametrize("kind, field, value", [("phones", "tel", "116124"), ("phones", "number", "116 113"), ("texts", "sms", "85259")])
+def test_number_and_its_dial_target_must_be_the_same_digits(tmp_path, kind, field, value):
+    data = fixture_data()
+    service = "Samaritans" if kind == "phones" else "Shout"
+    line(data, "GB", service)[kind][0][field] = value
+    with pytest.raises(SafetyDataError, match=rf"line '{service}' {kind}\[0\]: field 'number' .* are different numbers"):
+        load_safety_data(write(tmp_path, data), today=TODAY)
+
+
+@pytest.mark.parametrize(
+    "shown, target, same",
+    [
+        ("116 123", "116123", True),
+        ("1-800-668-6868", "+18006686868", True),
+        ("0800 543 354", "+64800543354", True),
+        ("0800 543 354", "0800543354", True),
+        ("0800 543 354", "+6480054335", False),
+        ("13 11 14", "131115", False),
+        ("988", "+1988", True),
+        ("988", "+12345988", False),
+    ],
+)
+def test_digits_match(shown, target, same):
+    assert digits_match(shown, target) is same

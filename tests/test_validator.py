@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from project import DATA_FILE, PROJECT_DIR
+from project import FIXTURE_DATA_FILE, FIXTURE_TODAY, PROJECT_DIR
 from macros.render import render_crisis_callout, render_crisis_directory, render_disclaimer
 from macros.safety_data import load_safety_data
 import validate_site
 
-TODAY = dt.date(2026, 11, 28)
-DATA = load_safety_data(DATA_FILE, today=TODAY)
+TODAY = FIXTURE_TODAY
+DATA = load_safety_data(FIXTURE_DATA_FILE, today=TODAY)
 DISCLAIMER = render_disclaimer(DATA.disclaimer)
 REVIEW_DATES = (
     '<div class="review-dates"><p>Page last reviewed: <time>28 November 2026</time></p>'
@@ -56,7 +57,10 @@ def make_site(tmp_path: Path, replace: dict[str, str] | None = None) -> tuple[Pa
 
 
 def run(site: Path, docs: Path, capsys, *extra: str) -> tuple[int, list[str]]:
-    code = validate_site.main(["--site", str(site), "--docs", str(docs), "--today", TODAY.isoformat(), *extra])
+    args = ["--site", str(site), "--docs", str(docs), "--today", TODAY.isoformat()]
+    if "--data" not in extra:
+        args += ["--data", str(FIXTURE_DATA_FILE)]
+    code = validate_site.main([*args, *extra])
     return code, capsys.readouterr().out.splitlines()
 
 
@@ -85,8 +89,21 @@ GOOD = crisis("../crisis-resources/")
         (GOOD + DISCLAIMER + "<p>{{ disclaimer() }}</p>", "contains unrendered macro syntax or a macro error: '{{'"),
         (GOOD + DISCLAIMER + "<p>{% include 'x' %}</p>", "contains unrendered macro syntax or a macro error: '{%'"),
         (GOOD + DISCLAIMER + "<p>Macro Rendering Error</p>", "'Macro Rendering Error'"),
-        (GOOD.replace('href="tel:131114"', 'href="tel:999999"') + DISCLAIMER, "the crisis block has no tel:131114 link (for 13 11 14"),
-        (GOOD.replace(">116 123<", ">call Samaritans<") + DISCLAIMER, "the crisis block does not show the number '116 123'"),
+        (GOOD.replace('href="tel:131114"', 'href="tel:999999"') + DISCLAIMER, "the crisis callout has no tel:131114 link (for 13 11 14"),
+        (GOOD.replace(">116 123<", ">call Samaritans<") + DISCLAIMER, "the crisis callout does not show the number '116 123'"),
+        # Hidden from readers: the block is there, but nobody gets it.
+        (f'<div style="display:none">{GOOD}</div>' + DISCLAIMER, "one is hidden from readers by style='display:none'"),
+        (f'<div style="color: red; visibility: hidden !important">{GOOD}</div>' + DISCLAIMER, "no crisis-callout block"),
+        (f'<div aria-hidden="true">{GOOD}</div>' + DISCLAIMER, 'one is hidden from readers by aria-hidden="true" on <div>'),
+        (f"<div inert>{GOOD}</div>" + DISCLAIMER, "one is hidden from readers by the inert attribute"),
+        (GOOD + f'<span class="x visually-hidden">{DISCLAIMER}</span>', "one is hidden from readers by the visually-hidden class"),
+        (f"<details><summary>Help</summary>{GOOD}</details>" + DISCLAIMER, "one is hidden from readers by a closed <details>"),
+        # Look-alikes: the right attribute, but not the data's words or numbers.
+        (GOOD + '<div data-block="disclaimer">Hello.</div>', "the disclaimer block's words are not the ones rendered from the data file"),
+        (GOOD + DISCLAIMER.replace("not a substitute", "a substitute"), "the disclaimer block's words are not the ones rendered"),
+        (GOOD.replace("</ul>", '<li>Call <a href="tel:0123456">0123 456</a></li></ul>') + DISCLAIMER, "links to tel:0123456, which the data file does not put in it"),
+        (GOOD.replace("Samaritans", "Samaritan") + DISCLAIMER, "the crisis-callout block's words are not the ones rendered from the data file"),
+        (re.sub(r'<li class="crisis-callout__line" data-country="US">.*?</li>', "", GOOD) + DISCLAIMER, "the crisis callout has no tel:988 link"),
         (GOOD.replace('href="../crisis-resources/"', 'href="../causes/"') + DISCLAIMER, "no link to the crisis directory"),
     ],
     ids=[
@@ -94,6 +111,9 @@ GOOD = crisis("../crisis-resources/")
         "empty-crisis-callout", "disclaimer-only-in-comment", "crisis-only-in-template", "disclaimer-only-in-code",
         "disclaimer-hidden", "unrendered-variable", "unrendered-tag", "macro-error", "compact-number-missing",
         "compact-number-not-shown", "no-directory-link",
+        "crisis-display-none", "crisis-visibility-hidden", "crisis-aria-hidden", "crisis-inert", "disclaimer-visually-hidden",
+        "crisis-in-closed-details", "hand-written-disclaimer", "changed-disclaimer", "extra-tel-link", "changed-service",
+        "line-left-out",
     ],
 )
 def test_bad_page_fails_naming_page_and_problem(tmp_path, capsys, body, problem):
@@ -150,7 +170,7 @@ def test_missing_directory_is_bad_usage(tmp_path, capsys, missing):
     site, docs = make_site(tmp_path)
     args = {"site": site, "docs": docs}
     args[missing] = tmp_path / "absent"
-    code = validate_site.main(["--site", str(args["site"]), "--docs", str(args["docs"]), "--today", "2026-11-28"])
+    code = validate_site.main(["--site", str(args["site"]), "--docs", str(args["docs"]), "--today", "2026-11-28", "--data", str(FIXTURE_DATA_FILE)])
     err = capsys.readouterr().err
     assert code == 2
     assert f"{tmp_path / 'absent'}: {missing} directory not found" in err
@@ -159,7 +179,8 @@ def test_missing_directory_is_bad_usage(tmp_path, capsys, missing):
 def test_cli_runs_as_a_script(tmp_path):
     site, docs = make_site(tmp_path, {"causes/index.html": GOOD + REVIEW_DATES})
     result = subprocess.run(
-        [sys.executable, str(PROJECT_DIR / "scripts" / "validate_site.py"), "--site", str(site), "--docs", str(docs), "--today", "2026-11-28"],
+        [sys.executable, str(PROJECT_DIR / "scripts" / "validate_site.py"), "--site", str(site), "--docs", str(docs), "--today", "2026-11-28",
+         "--data", str(FIXTURE_DATA_FILE)],
         capture_output=True, text=True, check=False,
     )
     assert result.returncode == 1
@@ -227,7 +248,7 @@ def test_crisis_line_verified_over_twelve_months_ago_fails(tmp_path, capsys):
     site, docs = make_site(tmp_path)
     data = tmp_path / "safety.yml"
     data.write_text(
-        DATA_FILE.read_text(encoding="utf-8").replace("        source: https://www.samaritans.org\n        verified: 2026-11-01", "        source: https://www.samaritans.org\n        verified: 2025-11-01", 1),
+        FIXTURE_DATA_FILE.read_text(encoding="utf-8").replace("    source: https://www.samaritans.org\n    verified: 2026-01-15", "    source: https://www.samaritans.org\n    verified: 2025-11-01", 1),
         encoding="utf-8",
     )
     code, out = run(site, docs, capsys, "--data", str(data), "--today", "2026-11-28")
@@ -236,14 +257,25 @@ def test_crisis_line_verified_over_twelve_months_ago_fails(tmp_path, capsys):
     assert run(site, docs, capsys, "--data", str(data), "--today", "2026-11-01")[0] == 0
 
 
+def test_every_crisis_line_is_verified_on_or_before_today_and_within_twelve_months():
+    """The real data against the real date: fails only when a line is due for a re-check."""
+    import datetime as dt
+
+    from project import DATA_FILE
+
+    data = load_safety_data(DATA_FILE, today=dt.date.today())
+    assert data.stale_entries(dt.date.today()) == []
+
+
 @pytest.mark.parametrize(
     "exit_links, problem",
     [
         ("", "0 Exit this page buttons, expected exactly one"),
         (EXIT.replace(' rel="nofollow noreferrer" role', ' role'), 'the Exit this page button lacks rel="nofollow noreferrer"'),
         (EXIT.replace('href="https://neutral.example/" rel="nofollow noreferrer">Exit', 'href="https://other.example/" rel="nofollow noreferrer">Exit', 1), "do not share one destination"),
+        (EXIT.replace('<a class="exit-this-page__button"', '<a aria-hidden="true" class="exit-this-page__button"'), "0 Exit this page buttons, expected exactly one"),
     ],
-    ids=["no-exit", "exit-without-rel", "two-destinations"],
+    ids=["no-exit", "exit-without-rel", "two-destinations", "exit-button-hidden"],
 )
 def test_page_without_a_proper_exit_fails(tmp_path, capsys, exit_links, problem):
     site, docs = make_site(tmp_path)
@@ -259,4 +291,28 @@ def test_large_sites_are_checked_in_parallel_with_the_same_result(tmp_path, caps
     monkeypatch.setattr(validate_site, "PARALLEL_FROM", 1)
     code, out = run(site, docs, capsys)
     assert code == 1
-    assert out == [f"{site / 'causes/index.html'}: no disclaimer block (an element with data-block=\"disclaimer\" outside comments, templates and code)", "4 pages checked, 1 problems"]
+    assert out == [f"{site / 'causes/index.html'}: no disclaimer block (an element with data-block=\"disclaimer\" that readers get)", "4 pages checked, 1 problems"]
+
+
+def test_docs_page_that_types_a_phone_number_fails_naming_it(tmp_path, capsys):
+    site, docs = make_site(tmp_path)
+    page = docs / "causes.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Text.", "You can call Samaritans on 116 123."), encoding="utf-8")
+    code, out = run(site, docs, capsys)
+    assert code == 1
+    assert out[0].startswith(f"{page}: types the phone number '116 123': numbers come from the data file")
+
+
+@pytest.mark.parametrize(
+    "prose, typed",
+    [
+        ("Call 988 now.", ["988"]),
+        ("Call 1-800-273-8255, or +44 20 7946 0000, or 0121 496 0000.", ["1-800-273-8255", "+44 20 7946 0000", "0121 496 0000"]),
+        ("In 2016, 18 adults (pages 990-1003, DSM-5, ICD-11) and 10,000 children; 3.5 on average.", []),
+        ("See {{ crisis_phone('US') }} or [the page](https://example.org/0800-123-456) or 10.1002/14651858.CD012345.", []),
+        ("---\nlast_reviewed: 2026-11-28\n---\nText.", []),
+    ],
+    ids=["data-number", "phone-shaped", "not-phones", "macros-links-dois", "front-matter"],
+)
+def test_typed_phone_numbers(prose, typed):
+    assert validate_site.typed_phone_numbers(prose, DATA.all_numbers()) == typed
