@@ -110,10 +110,10 @@ GOOD = crisis("../crisis-resources/")
         "no-disclaimer", "no-crisis-callout", "two-disclaimers", "two-crisis-callouts", "empty-disclaimer",
         "empty-crisis-callout", "disclaimer-only-in-comment", "crisis-only-in-template", "disclaimer-only-in-code",
         "disclaimer-hidden", "unrendered-variable", "unrendered-tag", "macro-error", "compact-number-missing",
-        "compact-number-not-shown", "no-directory-link",
+        "compact-number-not-shown",
         "crisis-display-none", "crisis-visibility-hidden", "crisis-aria-hidden", "crisis-inert", "disclaimer-visually-hidden",
         "crisis-in-closed-details", "hand-written-disclaimer", "changed-disclaimer", "extra-tel-link", "changed-service",
-        "line-left-out",
+        "line-left-out", "no-directory-link",
     ],
 )
 def test_bad_page_fails_naming_page_and_problem(tmp_path, capsys, body, problem):
