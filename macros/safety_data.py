@@ -20,6 +20,8 @@ from .contract import CRISIS_LINE_MAX_AGE_DAYS
 
 DIAL_TARGET = re.compile(r"^\+?[0-9]+$")
 CONFIDENCE_LEVELS = ("official", "official-press", "secondary")
+# Who a line is for, when it is not for everyone: the directory marks these lines.
+AUDIENCES = ("young-people",)
 
 
 class SafetyDataError(ValueError):
@@ -58,6 +60,7 @@ class Line:
     url: str = ""
     emergency: bool = False
     compact: bool = False
+    audience: str = ""  # "" means everyone; otherwise one of AUDIENCES
 
 
 @dataclass(frozen=True)
@@ -230,7 +233,7 @@ def load_safety_data(path: Path | str, *, today: dt.date) -> SafetyData:
 
 
 LINE_REQUIRED = {"service", "hours", "confidence", "source", "verified"}
-LINE_OPTIONAL = {"phones", "texts", "other", "url", "emergency", "compact"}
+LINE_OPTIONAL = {"phones", "texts", "other", "url", "emergency", "compact", "audience"}
 
 
 def _countries(check: _Checker, value: Any):
@@ -289,6 +292,7 @@ def _lines(check: _Checker, value: Any, country_where: str):
             url=check.https(e, "url", where, required=False),
             emergency=check.flag(e, "emergency", where),
             compact=check.flag(e, "compact", where),
+            audience=_audience(check, e, where),
         )
         if line.compact:
             if compact_seen:
@@ -299,6 +303,13 @@ def _lines(check: _Checker, value: Any, country_where: str):
                 raise check.fail(where, "field 'compact': the compact block already tells readers to call their emergency number")
             compact_seen = True
         yield line
+
+
+def _audience(check: _Checker, value: dict, where: str) -> str:
+    audience = check.text(value, "audience", where, required=False)
+    if audience and audience not in AUDIENCES:
+        raise check.fail(where, f"field 'audience' must be one of {', '.join(AUDIENCES)}, got {audience!r}")
+    return audience
 
 
 def _phone(check: _Checker, value: Any, where: str) -> Phone:
