@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 
 from project import DATA_FILE
 from macros.render import render_crisis_callout, render_crisis_directory, render_disclaimer, render_full_disclaimer
+from macros.render import render_young_people_lines
 from macros.safety_data import load_safety_data
 from macros.urls import relative_href
 
@@ -110,3 +111,24 @@ def test_text_is_escaped():
 )
 def test_relative_href(target, page, expected):
     assert relative_href(target, page) == expected
+
+
+def test_directory_marks_young_peoples_lines_visibly_and_only_those():
+    directory = soup(render_crisis_directory(DATA))
+    marked = {li.find("strong").get_text() for li in directory.select("li.crisis-directory__line") if li.select_one(".audience-marker")}
+    expected = {e.service for c in DATA.countries for e in c.lines if e.audience == "young-people"}
+    assert marked == expected and "Childline" in marked and "Samaritans" not in marked
+    assert all(m.get_text() == "For young people" for m in directory.select(".audience-marker"))
+
+
+def test_young_people_lines_put_text_first_and_fall_back_to_the_main_line():
+    block = soup(render_young_people_lines(DATA)).find()
+    assert block["data-block"] == "young-people-lines" and block.has_attr("data-region-list")
+    sections = {s["data-country"]: s for s in block.find_all("section")}
+    nz_first = sections["NZ"].find("li")
+    assert nz_first.find("strong").get_text() == "Youthline"  # it has a text line, so it comes first
+    ways = nz_first.find("p").get_text()
+    assert ways.startswith("Text 234") and ways.index("Text") < ways.index("call")
+    assert sections["GB"].find("a", href="tel:08001111")
+    us = sections["US"]  # no line just for young people: the main line, said to be for everyone
+    assert "for everyone" in us.get_text() and us.find("a", href="tel:988")

@@ -180,3 +180,21 @@ def test_duplicate_international_directory_is_refused(tmp_path):
     data["international"].append(data["international"][0])
     with pytest.raises(SafetyDataError, match=r"international\[2\] \(Find A Helpline\): duplicate entry"):
         load_safety_data(write(tmp_path, data), today=TODAY)
+
+
+def test_real_file_lists_a_line_for_young_people_in_each_main_english_speaking_country():
+    data = load_safety_data(DATA_FILE, today=TODAY)
+    young = {c.code for c in data.countries for e in c.lines if e.audience == "young-people"}
+    assert {"GB", "IE", "AU", "NZ", "CA"} <= young
+    # crisis-lines.md: no PAPYRUS text number, no Teen Line (both unconfirmed).
+    text = DATA_FILE.read_text(encoding="utf-8")
+    for unconfirmed in ("07860039967", "07786209697", "88247", "Teen Line"):
+        assert unconfirmed not in text.replace(" ", "")
+
+
+@pytest.mark.parametrize("value", ["teens", "Young People", 1])
+def test_unknown_audience_names_file_entry_and_field(tmp_path, value):
+    data = real_data()
+    line(data, "GB", "Childline")["audience"] = value
+    with pytest.raises(SafetyDataError, match=r"safety\.yml: countries\[2\] \(GB\) line 'Childline': field 'audience' must be one of young-people"):
+        load_safety_data(write(tmp_path, data), today=TODAY)
