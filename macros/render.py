@@ -199,7 +199,11 @@ def render_young_people_lines(data: SafetyData) -> str:
             f'<h3 id="young-{country.code.lower()}">{escape(country.name)}</h3>{intro}'
             f'<ul class="crisis-directory__lines">{items}</ul></section>'
         )
-    return f'<div class="young-people-lines" data-block="young-people-lines" data-region-list>{"".join(sections)}</div>'
+    # Kept out of search like the other blocks of lines: a search for a number leads to the crisis page.
+    return (
+        f'<div class="young-people-lines" data-block="young-people-lines" data-region-list {SEARCH_EXCLUDE_ATTRIBUTE}>'
+        f'{"".join(sections)}</div>'
+    )
 
 
 def _young_people_line(country: Country, line: Line) -> str:
