@@ -194,8 +194,7 @@ def render_young_people_lines(data: SafetyData) -> str:
         lines.sort(key=lambda line: not line.texts)
         items = "".join(_young_people_line(country, line) for line in lines)
         sections.append(
-            f'<section class="young-people-lines__country" data-country="{escape(country.code)}"'
-            f' aria-labelledby="young-{country.code.lower()}">'
+            f'<section class="young-people-lines__country" data-country="{escape(country.code)}">'
             f'<h3 id="young-{country.code.lower()}">{escape(country.name)}</h3>{intro}'
             f'<ul class="crisis-directory__lines">{items}</ul></section>'
         )

@@ -36,7 +36,7 @@ def _by_country(data: HelpRoutes, block: str, prefix: str, pick) -> str:
             continue
         heading_id = f"{prefix}-{country.code.lower()}"
         sections.append(
-            f'<section class="help-routes__country" data-country="{escape(country.code)}" aria-labelledby="{heading_id}">'
+            f'<section class="help-routes__country" data-country="{escape(country.code)}">'
             f'<h3 id="{heading_id}">{escape(country.name)}</h3>'
             f'<ul class="help-routes__list">{"".join(_route(r) for r in routes)}</ul></section>'
         )
