@@ -11,16 +11,22 @@ import sys
 from pathlib import Path
 
 try:
-    from .contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, SAFETY_DATA_FILE
+    from .contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, HELP_ROUTES_FILE, SAFETY_DATA_FILE
+    from .help_routes import load_help_routes
     from .render import render_crisis_callout, render_crisis_directory, render_crisis_phone, render_disclaimer, render_full_disclaimer
+    from .render import render_young_people_lines
+    from .render_help_routes import render_carer_routes, render_therapist_registers, render_therapy_routes
     from .safety_data import load_safety_data
     from .urls import relative_href
 except ImportError:
     # Zensical loads this file as a plain module, not as a package: import the
     # package from the project folder instead.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from macros.contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, SAFETY_DATA_FILE
+    from macros.contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, HELP_ROUTES_FILE, SAFETY_DATA_FILE
+    from macros.help_routes import load_help_routes
     from macros.render import render_crisis_callout, render_crisis_directory, render_crisis_phone, render_disclaimer, render_full_disclaimer
+    from macros.render import render_young_people_lines
+    from macros.render_help_routes import render_carer_routes, render_therapist_registers, render_therapy_routes
     from macros.safety_data import load_safety_data
     from macros.urls import relative_href
 
@@ -29,6 +35,7 @@ def define_env(env) -> None:
     """Load the safety data once, then register the macros that render it."""
     project_dir = Path(env.project_dir)
     data = load_safety_data(project_dir / SAFETY_DATA_FILE, today=dt.date.today())
+    routes = load_help_routes(project_dir / HELP_ROUTES_FILE, today=dt.date.today())
 
     @env.macro
     def disclaimer() -> str:
@@ -47,14 +54,35 @@ def define_env(env) -> None:
         return render_crisis_callout(data, href)
 
     @env.macro
-    def crisis_phone(country_code: str) -> str:
-        """A country's main crisis number as a link, for prose: crisis_phone("US")."""
-        return render_crisis_phone(data, country_code)
+    def crisis_phone(country_code: str, service: str = "") -> str:
+        """A crisis number as a link, for prose: crisis_phone("US") for the country's
+        main line, crisis_phone("FR", "119 Allô Enfance en Danger") for a named one."""
+        return render_crisis_phone(data, country_code, service)
 
     @env.macro
     def crisis_directory() -> str:
         """The full directory of crisis lines, for the crisis-resources page."""
         return render_crisis_directory(data)
+
+    @env.macro
+    def young_people_lines() -> str:
+        """Helplines for children and young people, by country (text options first)."""
+        return render_young_people_lines(data)
+
+    @env.macro
+    def therapy_routes() -> str:
+        """Free or low-cost routes to talking therapy, by country."""
+        return render_therapy_routes(routes)
+
+    @env.macro
+    def therapist_registers() -> str:
+        """Registers that show a therapist is qualified, by country."""
+        return render_therapist_registers(routes)
+
+    @env.macro
+    def carer_routes() -> str:
+        """Support routes for adoptive, kinship and foster families (England)."""
+        return render_carer_routes(routes)
 
     @env.macro
     def feedback_link() -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 # -- Files and pages ---------------------------------------------------------------
 SAFETY_DATA_FILE = "data/safety.yml"
+HELP_ROUTES_FILE = "data/help-routes.yml"
 # The page that holds the full crisis directory: its Markdown source and its URL.
 CRISIS_PAGE_SOURCE = "crisis-resources.md"
 CRISIS_PAGE_URL = "crisis-resources/"
@@ -52,6 +53,7 @@ EXIT_SKIP_LINK_CLASS = "exit-this-page-skip"
 
 # -- Review limits -----------------------------------------------------------------
 CRISIS_LINE_MAX_AGE_DAYS = 365  # a crisis line is re-checked at least every twelve months
+HELP_ROUTE_MAX_AGE_DAYS = 365  # so is each route to therapy, register and carers' route
 PAGE_REVIEW_MAX_YEARS = 3  # a page's next_review is at most three years after last_reviewed
 REVIEW_FIELDS = ("last_reviewed", "next_review")
 REVIEW_DATES_CLASS = "review-dates"

@@ -70,15 +70,20 @@ def render_crisis_callout(data: SafetyData, directory_href: str) -> str:
     )
 
 
-def render_crisis_phone(data: SafetyData, code: str) -> str:
-    """A country's main crisis number as a tel: link, for a page's prose.
+def render_crisis_phone(data: SafetyData, code: str, service: str = "") -> str:
+    """A country's crisis number as a tel: link, for a page's prose: its compact
+    line's, or the named service's.
 
     Pages never type a number: this keeps every number in the data file.
     """
-    for country, line in data.compact_lines():
-        if country.code == code.upper():
-            return _phone_link(line.phones[0], line, country)
-    raise KeyError(f"crisis_phone({code!r}): no country with that code has a compact line in the data file")
+    for country in data.countries:
+        if country.code != code.upper():
+            continue
+        for line in country.lines:
+            if line.phones and (line.service == service if service else line.compact):
+                return _phone_link(line.phones[0], line, country)
+    wanted = f"a line {service!r} with a phone number" if service else "a compact line"
+    raise KeyError(f"crisis_phone({code!r}{', ' + repr(service) if service else ''}): the data file has no country with that code and {wanted}")
 
 
 def render_crisis_directory(data: SafetyData) -> str:
@@ -130,8 +135,15 @@ def _emergency_first(lines: tuple[Line, ...]) -> list[Line]:
     return sorted(lines, key=lambda line: not line.emergency)
 
 
+# The visible marker for a line with an audience (see AUDIENCES in safety_data.py).
+AUDIENCE_LABELS = {"young-people": "For young people"}
+
+
 def _directory_line(country: Country, line: Line) -> str:
     kind = " crisis-directory__line--emergency" if line.emergency else ""
+    marker = ""
+    if line.audience:
+        marker = f' <span class="audience-marker" data-audience="{escape(line.audience)}">{escape(AUDIENCE_LABELS[line.audience])}</span>'
     details = [f"<p>{_ways_to_reach(line, country)}</p>"]
     if line.other:
         details.append(f"<p>{escape(line.other)}</p>")
@@ -139,18 +151,24 @@ def _directory_line(country: Country, line: Line) -> str:
     if line.url:
         site = line.url.removeprefix("https://").rstrip("/")
         details.append(f'<p>Website: <a href="{escape(line.url)}">{escape(site)}</a></p>')
-    return f'<li class="crisis-directory__line{kind}"><strong>{escape(line.service)}</strong>{"".join(details)}</li>'
+    return f'<li class="crisis-directory__line{kind}"><strong>{escape(line.service)}</strong>{marker}{"".join(details)}</li>'
 
 
-def _ways_to_reach(line: Line, country: Country) -> str:
-    """'Call <a>988</a> or text <a>988</a>' with descriptive accessible names."""
+def _ways_to_reach(line: Line, country: Country, *, texts_first: bool = False) -> str:
+    """'Call <a>988</a> or text <a>988</a>' with descriptive accessible names.
+
+    With texts_first, a text line comes before a phone number: for readers who
+    cannot talk out loud where they are (the young people's list).
+    """
     ways = []
     if line.phones:
-        ways.append("Call " + _join(_phone_link(p, line, country) for p in line.phones))
+        ways.append(("call", _join(_phone_link(p, line, country) for p in line.phones)))
     if line.texts:
-        verb = "text" if ways else "Text"
-        ways.append(verb + " " + _join(_text_link(t, line, country) for t in line.texts))
-    return " or ".join(ways) + "."
+        ways.append(("text", _join(_text_link(t, line, country) for t in line.texts)))
+    if texts_first:
+        ways.reverse()
+    joined = " or ".join(f"{verb} {links}" for verb, links in ways)
+    return joined[0].upper() + joined[1:] + "."
 
 
 def _phone_link(phone: Phone, line: Line, country: Country) -> str:
@@ -170,3 +188,45 @@ def _join(links) -> str:
     links = list(links)
     return links[0] if len(links) == 1 else ", ".join(links[:-1]) + " or " + links[-1]
 
+
+
+def render_young_people_lines(data: SafetyData) -> str:
+    """Helplines for children and young people, by country, for the young people's page.
+
+    Lines with a text option come first, and text comes before calling: a young person
+    in a shared home may not be able to talk out loud. A country with no line marked for
+    young people shows its main line, which is open to everyone. Each country is a
+    section with data-country, so region-first.js can put the reader's country first.
+    """
+    sections = []
+    for country in data.countries:
+        lines = [line for line in country.lines if line.audience == "young-people"]
+        intro = ""
+        if not lines:
+            lines = [line for line in country.lines if line.compact]
+            intro = "<p>We do not list a separate line for young people here. This line is for everyone, of any age:</p>"
+        if not lines:
+            continue
+        lines.sort(key=lambda line: not line.texts)
+        items = "".join(_young_people_line(country, line) for line in lines)
+        sections.append(
+            f'<section class="young-people-lines__country" data-country="{escape(country.code)}">'
+            f'<h3 id="young-{country.code.lower()}">{escape(country.name)}</h3>{intro}'
+            f'<ul class="crisis-directory__lines">{items}</ul></section>'
+        )
+    # Kept out of search like the other blocks of lines: a search for a number leads to the crisis page.
+    return (
+        f'<div class="young-people-lines" data-block="young-people-lines" data-region-list {SEARCH_EXCLUDE_ATTRIBUTE}>'
+        f'{"".join(sections)}</div>'
+    )
+
+
+def _young_people_line(country: Country, line: Line) -> str:
+    details = [f"<p>{_ways_to_reach(line, country, texts_first=True)}</p>"]
+    if line.other:
+        details.append(f"<p>{escape(line.other)}</p>")
+    details.append(f'<p class="crisis-directory__hours">{escape(line.hours)}</p>')
+    if line.url:
+        site = line.url.removeprefix("https://").rstrip("/")
+        details.append(f'<p>Website: <a href="{escape(line.url)}">{escape(site)}</a></p>')
+    return f'<li class="crisis-directory__line"><strong>{escape(line.service)}</strong>{"".join(details)}</li>'

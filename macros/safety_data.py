@@ -20,6 +20,8 @@ from .contract import CRISIS_LINE_MAX_AGE_DAYS
 
 DIAL_TARGET = re.compile(r"^\+?[0-9]+$")
 CONFIDENCE_LEVELS = ("official", "official-press", "secondary")
+# Who a line is for, when it is not for everyone: the directory marks these lines.
+AUDIENCES = ("young-people",)
 
 
 class SafetyDataError(ValueError):
@@ -58,6 +60,7 @@ class Line:
     url: str = ""
     emergency: bool = False
     compact: bool = False
+    audience: str = ""  # "" means everyone; otherwise one of AUDIENCES
 
 
 @dataclass(frozen=True)
@@ -252,7 +255,7 @@ def load_safety_data(path: Path | str, *, today: dt.date) -> SafetyData:
 
 
 LINE_REQUIRED = {"service", "hours", "confidence", "source", "verified"}
-LINE_OPTIONAL = {"phones", "texts", "other", "url", "emergency", "compact"}
+LINE_OPTIONAL = {"phones", "texts", "other", "url", "emergency", "compact", "audience"}
 
 
 def _countries(check: _Checker, value: Any):
@@ -311,6 +314,7 @@ def _lines(check: _Checker, value: Any, country_where: str):
             url=check.https(e, "url", where, required=False),
             emergency=check.flag(e, "emergency", where),
             compact=check.flag(e, "compact", where),
+            audience=_audience(check, e, where),
         )
         if line.compact:
             if compact_seen:
@@ -348,6 +352,13 @@ def _matching(check: _Checker, where: str, number: str, target_field: str, targe
         raise check.fail(
             where, f"field 'number' {number!r} and field {target_field!r} {target!r} are different numbers: correct the one that is wrong"
         )
+
+
+def _audience(check: _Checker, value: dict, where: str) -> str:
+    audience = check.text(value, "audience", where, required=False)
+    if audience and audience not in AUDIENCES:
+        raise check.fail(where, f"field 'audience' must be one of {', '.join(AUDIENCES)}, got {audience!r}")
+    return audience
 
 
 def _phone(check: _Checker, value: Any, where: str) -> Phone:

@@ -14,6 +14,7 @@ from macros.render import (
     render_crisis_phone,
     render_disclaimer,
     render_full_disclaimer,
+    render_young_people_lines,
 )
 from macros.safety_data import load_safety_data
 from macros.urls import relative_href
@@ -75,8 +76,12 @@ def test_crisis_phone_is_the_compact_number_as_a_named_link():
     link = soup(render_crisis_phone(DATA, "us")).find("a")
     assert link["href"] == "tel:988" and link.get_text() == "988"
     assert link["aria-label"] == "Call 988 Suicide & Crisis Lifeline (United States) on 988"
-    with pytest.raises(KeyError, match="no country with that code"):
+    nhs_111 = soup(render_crisis_phone(DATA, "GB", "NHS 111 (England)")).find("a")
+    assert nhs_111["href"] == "tel:111"
+    with pytest.raises(KeyError, match="no country with that code and a compact line"):
         render_crisis_phone(DATA, "FR")
+    with pytest.raises(KeyError, match="no country with that code and a line 'Shout' with a phone number"):
+        render_crisis_phone(DATA, "GB", "Shout")
 
 def test_directory_lists_countries_with_emergency_numbers_first():
     directory = soup(render_crisis_directory(DATA))
@@ -117,3 +122,24 @@ def test_text_is_escaped():
 )
 def test_relative_href(target, page, expected):
     assert relative_href(target, page) == expected
+
+
+def test_directory_marks_young_peoples_lines_visibly_and_only_those():
+    directory = soup(render_crisis_directory(DATA))
+    marked = {li.find("strong").get_text() for li in directory.select("li.crisis-directory__line") if li.select_one(".audience-marker")}
+    expected = {e.service for c in DATA.countries for e in c.lines if e.audience == "young-people"}
+    assert marked == expected and "Childline" in marked and "Samaritans" not in marked
+    assert all(m.get_text() == "For young people" for m in directory.select(".audience-marker"))
+
+
+def test_young_people_lines_put_text_first_and_fall_back_to_the_main_line():
+    block = soup(render_young_people_lines(DATA)).find()
+    assert block["data-block"] == "young-people-lines" and block.has_attr("data-region-list")
+    sections = {s["data-country"]: s for s in block.find_all("section")}
+    nz_first = sections["NZ"].find("li")
+    assert nz_first.find("strong").get_text() == "Youthline"  # it has a text line, so it comes first
+    ways = nz_first.find("p").get_text()
+    assert ways.startswith("Text 234") and ways.index("Text") < ways.index("call")
+    assert sections["GB"].find("a", href="tel:08001111")
+    us = sections["US"]  # no line just for young people: the main line, said to be for everyone
+    assert "for everyone" in us.get_text() and us.find("a", href="tel:988")

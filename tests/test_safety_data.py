@@ -232,3 +232,21 @@ def test_number_and_its_dial_target_must_be_the_same_digits(tmp_path, kind, fiel
 )
 def test_digits_match(shown, target, same):
     assert digits_match(shown, target) is same
+
+
+def test_real_file_lists_a_line_for_young_people_in_each_main_english_speaking_country():
+    data = load_safety_data(DATA_FILE, today=dt.date.today())
+    young = {c.code for c in data.countries for e in c.lines if e.audience == "young-people"}
+    assert {"GB", "IE", "AU", "NZ", "CA"} <= young
+    # crisis-lines.md: no PAPYRUS text number, no Teen Line (both unconfirmed).
+    text = DATA_FILE.read_text(encoding="utf-8")
+    for unconfirmed in ("07860039967", "07786209697", "88247", "Teen Line"):
+        assert unconfirmed not in text.replace(" ", "")
+
+
+@pytest.mark.parametrize("value", ["teens", "Young People", 1])
+def test_unknown_audience_names_file_entry_and_field(tmp_path, value):
+    data = fixture_data()
+    line(data, "GB", "Childline")["audience"] = value
+    with pytest.raises(SafetyDataError, match=r"safety\.yml: countries\[1\] \(GB\) line 'Childline': field 'audience' must be one of young-people"):
+        load_safety_data(write(tmp_path, data), today=TODAY)

@@ -1,5 +1,6 @@
 /*
- * Put the reader's own country first in the crisis block and the crisis directory.
+ * Put the reader's own country first in the crisis block, the crisis directory and
+ * the other lists by country (marked data-region-list).
  *
  * The country comes from the browser's language settings (navigator.languages, for
  * example "en-GB"), or failing that from its time zone. Nothing is sent anywhere and
@@ -71,7 +72,7 @@
 
   function apply() {
     var lists = document.querySelectorAll(
-      '[data-block="crisis-callout"] .crisis-callout__lines, [data-block="crisis-directory"]'
+      '[data-block="crisis-callout"] .crisis-callout__lines, [data-block="crisis-directory"], [data-region-list]'
     );
     if (!lists.length) return;
     var countries = readerCountries();

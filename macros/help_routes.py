@@ -1,0 +1,125 @@
+"""Load and check the help-routes data file: free routes to therapy, registers, carers' routes.
+
+These are dated facts about services (who can use them, how to get referred), so they
+are kept like crisis lines: each entry names its source, how firmly it was confirmed and
+when it was last checked. Bad data stops the build with a message naming the file, the
+entry and the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+
+from .contract import HELP_ROUTE_MAX_AGE_DAYS
+from .safety_data import CONFIDENCE_LEVELS, _Checker
+
+ENTRY_REQUIRED = {"name", "text", "source", "confidence", "verified"}
+ENTRY_OPTIONAL = {"url"}
+
+
+class HelpRoutesError(ValueError):
+    """The help-routes file is missing or holds something the site must not publish."""
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    text: str
+    source: str
+    confidence: str
+    verified: dt.date
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class CountryRoutes:
+    code: str
+    name: str
+    therapy: tuple[Route, ...]
+    registers: tuple[Route, ...]
+
+
+@dataclass(frozen=True)
+class HelpRoutes:
+    countries: tuple[CountryRoutes, ...]
+    carers: tuple[Route, ...]
+
+    def stale_entries(self, today: dt.date, *, max_age_days: int = HELP_ROUTE_MAX_AGE_DAYS) -> list[str]:
+        """Entries last verified more than max_age_days before `today`, as 'where (verified DATE)'."""
+        oldest = today - dt.timedelta(days=max_age_days)
+        entries = [(f"{c.name} {kind} {r.name!r}", r) for c in self.countries for kind, routes in
+                   (("therapy route", c.therapy), ("register", c.registers)) for r in routes]
+        entries += [(f"carers' route {r.name!r}", r) for r in self.carers]
+        return [f"{where} (verified {r.verified.isoformat()})" for where, r in entries if r.verified < oldest]
+
+
+class _RoutesChecker(_Checker):
+    """The safety data's checker, raising this file's own error."""
+
+    def fail(self, where: str, problem: str) -> HelpRoutesError:
+        return HelpRoutesError(f"{self.path}: {where}: {problem}")
+
+
+def load_help_routes(path: Path | str, *, today: dt.date) -> HelpRoutes:
+    """Read and check the file; raise HelpRoutesError naming the first problem."""
+    path = Path(path)
+    if not path.is_file():
+        raise HelpRoutesError(f"{path}: help-routes file not found")
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as err:
+        raise HelpRoutesError(f"{path}: not valid YAML: {err}") from None
+    check = _RoutesChecker(path, today)
+    top = check.mapping(raw, "top level", {"countries", "carers"})
+
+    countries = []
+    seen_codes: set[str] = set()
+    for i, item in enumerate(check.items(top["countries"], "countries")):
+        where = f"countries[{i}]"
+        c = check.mapping(item, where, {"code", "name", "therapy", "registers"})
+        code = check.text(c, "code", where).upper()
+        where = f"countries[{i}] ({code})"
+        if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+            raise check.fail(where, f"field 'code': {code!r} is not an ISO 3166-1 two-letter country code")
+        if code in seen_codes:
+            raise check.fail(where, "duplicate entry: this country is listed twice")
+        seen_codes.add(code)
+        countries.append(CountryRoutes(
+            code=code,
+            name=check.text(c, "name", where),
+            therapy=_routes(check, c["therapy"], f"{where} therapy"),
+            registers=_routes(check, c["registers"], f"{where} registers"),
+        ))
+    return HelpRoutes(tuple(countries), _routes(check, top["carers"], "carers"))
+
+
+def _routes(check: _RoutesChecker, value: Any, list_where: str) -> tuple[Route, ...]:
+    routes = []
+    seen: set[str] = set()
+    for j, item in enumerate(check.items(value, list_where)):
+        # Name the entry as early as possible: it is what editors search for.
+        named = item.get("name") if isinstance(item, dict) else None
+        where = f"{list_where} entry {str(named).strip()!r}" if named else f"{list_where}[{j}]"
+        e = check.mapping(item, where, ENTRY_REQUIRED, ENTRY_OPTIONAL)
+        name = check.text(e, "name", where)
+        if name.casefold() in seen:
+            raise check.fail(where, "duplicate entry: this name is listed twice here")
+        seen.add(name.casefold())
+        confidence = check.text(e, "confidence", where)
+        if confidence not in CONFIDENCE_LEVELS:
+            raise check.fail(where, f"field 'confidence' must be one of {', '.join(CONFIDENCE_LEVELS)}, got {confidence!r}")
+        routes.append(Route(
+            name=name,
+            text=check.text(e, "text", where),
+            source=check.text(e, "source", where),
+            confidence=confidence,
+            verified=check.date(e, "verified", where),
+            url=check.https(e, "url", where, required=False),
+        ))
+    return tuple(routes)
