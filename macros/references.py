@@ -275,4 +275,4 @@ def render_bibliography(works: dict[str, Work], keyword: str) -> str:
     items = [work for work in works.values() if work.keyword == keyword]
     if not items:
         raise ReferencesError(f"{REFERENCES_FILE}: no work has keyword {keyword!r} (used on the References page)")
-    return _entry_list(items, anchors=False)
+    return _entry_list(items, anchors=True)
