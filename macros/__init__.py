@@ -13,6 +13,7 @@ from pathlib import Path
 try:
     from .contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, HELP_ROUTES_FILE, SAFETY_DATA_FILE
     from .help_routes import load_help_routes
+    from .references import REFERENCES_FILE, cited_keys, load_references, render_bibliography, render_citation, render_sources
     from .render import render_crisis_callout, render_crisis_directory, render_crisis_phone, render_disclaimer, render_full_disclaimer
     from .render import render_young_people_lines
     from .render_help_routes import render_carer_routes, render_therapist_registers, render_therapy_routes
@@ -24,6 +25,7 @@ except ImportError:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from macros.contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, HELP_ROUTES_FILE, SAFETY_DATA_FILE
     from macros.help_routes import load_help_routes
+    from macros.references import REFERENCES_FILE, cited_keys, load_references, render_bibliography, render_citation, render_sources
     from macros.render import render_crisis_callout, render_crisis_directory, render_crisis_phone, render_disclaimer, render_full_disclaimer
     from macros.render import render_young_people_lines
     from macros.render_help_routes import render_carer_routes, render_therapist_registers, render_therapy_routes
@@ -32,10 +34,22 @@ except ImportError:
 
 
 def define_env(env) -> None:
-    """Load the safety data once, then register the macros that render it."""
+    """Load the safety data and the references once, then register the macros that render them."""
     project_dir = Path(env.project_dir)
     data = load_safety_data(project_dir / SAFETY_DATA_FILE, today=dt.date.today())
     routes = load_help_routes(project_dir / HELP_ROUTES_FILE, today=dt.date.today())
+    works = load_references(project_dir / REFERENCES_FILE)
+
+    def page_source() -> tuple[str, Path]:
+        """The current page's path in docs/ (for messages) and its Markdown file.
+
+        MkDocs gives the page's File; Zensical gives only its path inside docs/.
+        """
+        file = getattr(env.page, "file", None)
+        if file is not None and getattr(file, "abs_src_path", None):
+            return file.src_uri, Path(file.abs_src_path)
+        docs_dir = project_dir / env.conf.get("docs_dir", "docs")
+        return env.page.path, docs_dir / env.page.path
 
     @env.macro
     def disclaimer() -> str:
@@ -83,6 +97,26 @@ def define_env(env) -> None:
     def carer_routes() -> str:
         """Support routes for adoptive, kinship and foster families (England)."""
         return render_carer_routes(routes)
+
+    @env.macro
+    def cite(*keys: str) -> str:
+        """An in-text citation, linked to the page's Sources: {{ cite("bratton2005") }}."""
+        return render_citation(works, list(keys), page_source()[0])
+
+    @env.macro
+    def sources() -> str:
+        """The page's Sources list: every work the page's own Markdown cites, no more.
+
+        Read from the page's file rather than collected from cite() calls, so the list
+        does not depend on the order macros run in, in MkDocs or in Zensical.
+        """
+        name, path = page_source()
+        return render_sources(works, cited_keys(path.read_text(encoding="utf-8")), name)
+
+    @env.macro
+    def bibliography(keyword: str) -> str:
+        """Every work filed under one keyword, for the References page."""
+        return render_bibliography(works, keyword)
 
     @env.macro
     def feedback_link() -> str:

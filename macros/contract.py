@@ -62,5 +62,5 @@ NEXT_REVIEW_LABEL = "Next review due:"
 
 # -- Reading level -----------------------------------------------------------------
 # What pages aim for, and the limit above which the tests fail.
-TARGET_GRADE, TARGET_SMOG = 8.0, 11.0
-MAX_GRADE, MAX_SMOG = 9.0, 12.0
+TARGET_GRADE, TARGET_SMOG = 6.0, 9.0
+MAX_GRADE, MAX_SMOG = 7.0, 10.0
