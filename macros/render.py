@@ -51,13 +51,7 @@ def render_crisis_callout(data: SafetyData, directory_href: str) -> str:
     rendered (pages live at different depths).
     """
     block = data.crisis_callout
-    items = "".join(
-        f'<li class="crisis-callout__line" data-country="{escape(country.code)}">'
-        f'<span class="crisis-callout__country">{escape(country.name)}:</span> '
-        f'<span class="crisis-callout__service">{escape(line.service)}</span> '
-        f'<span class="crisis-callout__ways">{_ways_to_reach(line, country)}</span></li>'
-        for country, line in data.compact_lines()
-    )
+    items = "".join(render_compact_line(country, line) for country, line in data.compact_lines())
     return (
         f'<section class="{SAFETY_BLOCK_CLASS} {CRISIS_CALLOUT_CLASS}" data-block="{CRISIS_CALLOUT_BLOCK}" {SEARCH_EXCLUDE_ATTRIBUTE}'
         ' aria-labelledby="crisis-callout-title">'
@@ -67,6 +61,19 @@ def render_crisis_callout(data: SafetyData, directory_href: str) -> str:
         f'<ul class="crisis-callout__lines">{items}</ul>'
         f'<p class="crisis-callout__more"><a href="{escape(directory_href)}">{escape(block["directory_link"])}</a></p>'
         "</section>"
+    )
+
+
+def render_compact_line(country: Country, line: Line) -> str:
+    """One line of the compact block, as a list item named by its country code.
+
+    Also used by the search's crisis callout, which shows the reader's line only.
+    """
+    return (
+        f'<li class="crisis-callout__line" data-country="{escape(country.code)}">'
+        f'<span class="crisis-callout__country">{escape(country.name)}:</span> '
+        f'<span class="crisis-callout__service">{escape(line.service)}</span> '
+        f'<span class="crisis-callout__ways">{_ways_to_reach(line, country)}</span></li>'
     )
 
 
