@@ -160,3 +160,17 @@ def test_boilerplate_repeated_on_every_page_is_kept_out_of_the_search_index(buil
     found = [f"{doc['location']}: {text!r}" for doc in index["docs"] for text in repeated
              if text in doc["text"] and not doc["location"].startswith(about)]
     assert found == []
+
+
+def test_no_results_offers_every_top_level_topic_of_the_navigation(built_site: Path):
+    import yaml
+
+    config = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    titles = [next(iter(item)) for item in config["nav"]]
+    soup = BeautifulSoup((built_site / "therapy" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    none = soup.find("template", attrs={"data-search-help-for": "no-results"})
+    # Text inside <template> is a TemplateString, which get_text() leaves out.
+    links = [(str(a.string).strip(), a["href"]) for a in none.select(".search-help__topics a")]
+    assert [text for text, _ in links] == titles
+    assert all(href for _, href in links), links
+    assert ("Getting help", "../getting-help/") in links and ("Home", "..") in links, links
