@@ -176,7 +176,7 @@ def verdict(row: Query, pages: list[str]) -> str:
         return "ok"
     where = f"at {pages.index(row.page) + 1}" if row.page in pages else "not found"
     target = "first" if row.within == 1 else f"in the top {row.within}"
-    return f"MISS: {row.page} should be {target}, is {where}" + (f" (pending: {row.pending})" if row.pending else "")
+    return f"MISS: {row.page} should be {target}, is {where}" + (" (pending content)" if row.pending else "")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
             meta, pages = search(page, base_url, row.query)
             result = verdict(row, pages)
             misses += result != "ok"
-            top = ", ".join(f"{i}. {p}" for i, p in enumerate(pages[: args.top], 1)) or meta
+            top = ", ".join(f"{i}. /{p}" for i, p in enumerate(pages[: args.top], 1)) or meta
             print(f"{row.query!r}: {top}  [{result}]")
         browser.close()
     print(f"{len(queries)} queries, {len(queries) - misses} meet their target, {misses} miss")
