@@ -10,10 +10,12 @@ SITE_DIR ?= site
 # Material prints a banner about MkDocs 2 on every run; silence it in our commands.
 export NO_MKDOCS_2_WARNING := 1
 
-# The 404 page's copies of the safety blocks, rendered from the data like every page's.
-THEME_BLOCKS := overrides/partials/generated/crisis-callout.html overrides/partials/generated/disclaimer.html
+# The 404 page's copies of the safety blocks, rendered from the data like every page's,
+# and the search box's help (crisis callout for crisis queries, no-results block).
+THEME_BLOCKS := overrides/partials/generated/crisis-callout.html overrides/partials/generated/disclaimer.html \
+	overrides/partials/generated/search-help.html
 
-.PHONY: serve build validate check readability test bench clean lock
+.PHONY: serve build validate check readability test bench clean lock search-report
 
 $(STAMP): requirements.lock
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
@@ -21,7 +23,8 @@ $(STAMP): requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $@
 
-$(THEME_BLOCKS) &: data/safety.yml macros/render.py macros/safety_data.py scripts/render_theme_blocks.py $(STAMP)
+$(THEME_BLOCKS) &: data/safety.yml data/search.yml macros/render.py macros/safety_data.py macros/search_data.py \
+		macros/search_render.py scripts/render_theme_blocks.py $(STAMP)
 	$(PY) scripts/render_theme_blocks.py
 	@touch $(THEME_BLOCKS)
 
@@ -50,6 +53,10 @@ lock:
 	.cache/lock-venv/bin/pip install --quiet pip-tools
 	.cache/lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 		--output-file requirements.lock requirements.in
+
+# What search gives for each reader query in tests/search_queries.yml (needs Chromium).
+search-report: build  ## The top three search results for every reader query
+	$(PY) scripts/search_report.py --site $(SITE_DIR)
 
 readability: build  ## Reading level (Flesch-Kincaid grade, SMOG) of every page
 	$(PY) scripts/readability.py --site $(SITE_DIR) --docs docs

@@ -42,6 +42,17 @@ CRISIS_LINK_CLASS = "crisis-link"
 # Blocks repeated on every page carry this attribute so Material's search skips them.
 SEARCH_EXCLUDE_ATTRIBUTE = "data-search-exclude"
 
+# -- Search ------------------------------------------------------------------------
+# The crisis terms and the words shown beside search results (data/search.yml), and
+# the help shown inside the search results: a crisis callout for crisis queries, and
+# a way on when nothing matches. Rendered into a theme partial, since the search box
+# is part of the theme on every page, not of any one Markdown page.
+SEARCH_DATA_FILE = "data/search.yml"
+SEARCH_HELP_PARTIAL = "search-help.html"
+# Named in data-search-help-block, not data-block: they are not blocks of the page.
+SEARCH_CRISIS_BLOCK = "search-crisis-callout"
+SEARCH_NO_RESULTS_BLOCK = "search-no-results"
+
 # -- Hiding ------------------------------------------------------------------------
 # Text with this class is read by screen readers but not shown: a block inside it
 # does not reach a sighted reader.

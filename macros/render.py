@@ -51,13 +51,7 @@ def render_crisis_callout(data: SafetyData, directory_href: str) -> str:
     rendered (pages live at different depths).
     """
     block = data.crisis_callout
-    items = "".join(
-        f'<li class="crisis-callout__line" data-country="{escape(country.code)}">'
-        f'<span class="crisis-callout__country">{escape(country.name)}:</span> '
-        f'<span class="crisis-callout__service">{escape(line.service)}</span> '
-        f'<span class="crisis-callout__ways">{_ways_to_reach(line, country)}</span></li>'
-        for country, line in data.compact_lines()
-    )
+    items = "".join(render_compact_line(country, line) for country, line in data.compact_lines())
     return (
         f'<section class="{SAFETY_BLOCK_CLASS} {CRISIS_CALLOUT_CLASS}" data-block="{CRISIS_CALLOUT_BLOCK}" {SEARCH_EXCLUDE_ATTRIBUTE}'
         ' aria-labelledby="crisis-callout-title">'
@@ -84,6 +78,19 @@ def render_crisis_phone(data: SafetyData, code: str, service: str = "") -> str:
                 return _phone_link(line.phones[0], line, country)
     wanted = f"a line {service!r} with a phone number" if service else "a compact line"
     raise KeyError(f"crisis_phone({code!r}{', ' + repr(service) if service else ''}): the data file has no country with that code and {wanted}")
+
+
+def render_compact_line(country: Country, line: Line) -> str:
+    """One line of the compact block, as a list item named by its country code.
+
+    Also used by the search's crisis callout, which shows the reader's line only.
+    """
+    return (
+        f'<li class="crisis-callout__line" data-country="{escape(country.code)}">'
+        f'<span class="crisis-callout__country">{escape(country.name)}:</span> '
+        f'<span class="crisis-callout__service">{escape(line.service)}</span> '
+        f'<span class="crisis-callout__ways">{_ways_to_reach(line, country)}</span></li>'
+    )
 
 
 def render_crisis_directory(data: SafetyData) -> str:

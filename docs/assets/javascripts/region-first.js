@@ -6,6 +6,8 @@
  * example "en-GB"), or failing that from its time zone. Nothing is sent anywhere and
  * nothing is stored. Other countries are only moved down, never hidden; without
  * JavaScript, or for a country the site does not list, the default order stands.
+ * The search's crisis callout (search-help.js) picks the reader's line with the same
+ * rule, through window.regionFirst.orderList.
  */
 (function () {
   "use strict";
@@ -70,18 +72,27 @@
     return false;
   }
 
+  // Put the reader's country first in `list`; return its code, or null when the reader's
+  // settings name no country the list has. The first country they name that the list
+  // has wins.
+  function orderList(list, countries) {
+    countries = countries || readerCountries();
+    for (var c = 0; c < countries.length; c++) {
+      if (moveFirst(list, countries[c])) return countries[c];
+    }
+    return null;
+  }
+
+  // search-help.js uses the same choice for the line in the search's crisis callout.
+  window.regionFirst = { orderList: orderList };
+
   function apply() {
     var lists = document.querySelectorAll(
       '[data-block="crisis-callout"] .crisis-callout__lines, [data-block="crisis-directory"], [data-region-list]'
     );
     if (!lists.length) return;
     var countries = readerCountries();
-    // The first country the reader's settings name that a list has wins, list by list.
-    for (var l = 0; l < lists.length; l++) {
-      for (var c = 0; c < countries.length; c++) {
-        if (moveFirst(lists[l], countries[c])) break;
-      }
-    }
+    for (var l = 0; l < lists.length; l++) orderList(lists[l], countries);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", apply);

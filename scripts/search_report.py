@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Print the top three search results for every reader query in the query table.
+
+Usage: python scripts/search_report.py [--site DIR] [--queries FILE] [--top N]
+
+It types each query into the real search box of the built site in headless Chromium,
+the search readers get, and prints what came back, so a content editor sees what a
+change did to search. Rows that miss their target are marked; the report itself never
+fails on them (the browser test tests/browser/test_search_queries.py does).
+
+Chromium is found from CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own.
+Exit status: 0 when the report was printed, 2 when the site, the table or the browser
+is missing or bad.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+import threading
+from contextlib import contextmanager
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+QUERY_TABLE = PROJECT_DIR / "tests" / "search_queries.yml"
+
+# The search box and results, as Material for MkDocs 9 draws them.
+SEARCH_INPUT = ".md-search__input"
+RESULT_LINKS = ".md-search-result__item > .md-search-result__link"
+RESULT_META = ".md-search-result__meta"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic", "--disable-default-apps",
+]
+
+
+class QueryTableError(ValueError):
+    """The query table is missing or has a row the tests cannot use."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """One row of the table: what a reader types, and the page it must find."""
+
+    query: str
+    page: str  # site-relative URL path, e.g. "crisis-resources/"
+    within: int  # the page must be within the first `within` results (1: first)
+    crisis: bool = False  # the crisis callout must show above the results
+    pending: str = ""  # why the row cannot pass yet (the content it waits for)
+
+
+def load_queries(path: Path = QUERY_TABLE) -> list[Query]:
+    """Read and check the query table; every problem names the file, the row and the field."""
+    try:
+        rows = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise QueryTableError(f"{path}: cannot read: {err}") from None
+    if not isinstance(rows, dict) or not isinstance(rows.get("queries"), list):
+        raise QueryTableError(f"{path}: expected a mapping with a 'queries' list")
+    allowed = {"query", "page", "within", "crisis", "pending"}
+    queries, seen = [], set()
+    for i, row in enumerate(rows["queries"]):
+        where = f"{path}: queries[{i}]"
+        if not isinstance(row, dict):
+            raise QueryTableError(f"{where}: expected a mapping")
+        unknown = sorted(set(row) - allowed)
+        if unknown:
+            raise QueryTableError(f"{where}: unknown field {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
+        query, page = row.get("query"), row.get("page")
+        if not isinstance(query, str) or not query.strip():
+            raise QueryTableError(f"{where}: field 'query' is missing or empty")
+        where = f"{path}: queries[{i}] ({query!r})"
+        if query.strip().lower() in seen:
+            raise QueryTableError(f"{where}: the query appears twice")
+        seen.add(query.strip().lower())
+        if not isinstance(page, str) or not page or page.startswith("/") or not (page.endswith("/") or page.endswith(".html")):
+            raise QueryTableError(f"{where}: field 'page' must be a site path such as 'getting-help/', got {page!r}")
+        within = row.get("within", 1)
+        if within not in (1, 2, 3):
+            raise QueryTableError(f"{where}: field 'within' must be 1, 2 or 3, got {within!r}")
+        crisis = row.get("crisis", False)
+        if not isinstance(crisis, bool):
+            raise QueryTableError(f"{where}: field 'crisis' must be true or false, got {crisis!r}")
+        pending = row.get("pending", "")
+        if not isinstance(pending, str):
+            raise QueryTableError(f"{where}: field 'pending' must be text saying what content is missing")
+        queries.append(Query(query.strip(), page, within, crisis, pending.strip()))
+    if not queries:
+        raise QueryTableError(f"{path}: the 'queries' list is empty")
+    return queries
+
+
+def page_of(href: str, base_url: str) -> str:
+    """The site page a result link leads to, without its anchor or any query string."""
+    return urlsplit(urljoin(base_url, href)).path.removeprefix(urlsplit(base_url).path)
+
+
+def open_search(page, base_url: str) -> None:
+    """Open the home page and put the focus in the search box, as the keyboard shortcut does."""
+    page.goto(base_url, wait_until="load")
+    page.keyboard.press("/")
+    page.wait_for_function(f"document.activeElement && document.activeElement.matches('{SEARCH_INPUT}')", timeout=10_000)
+
+
+# Material redraws the results on every key: read them until two reads 250 ms apart agree.
+READ_RESULTS = """([links, meta]) => [
+  document.querySelector(meta).textContent.trim(),
+  [...document.querySelectorAll(links)].map(a => a.getAttribute('href')),
+]"""
+
+
+def search(page, base_url: str, query: str) -> tuple[str, list[str]]:
+    """Type `query` into the open search box; return the results line and the pages, best first."""
+    box = page.locator(SEARCH_INPUT)
+    box.fill("")
+    page.wait_for_function(
+        "([links]) => document.querySelectorAll(links).length === 0", arg=[RESULT_LINKS], timeout=10_000
+    )
+    page.keyboard.type(query)
+    # "1 matching document", "No matching documents": Material has answered this query.
+    page.wait_for_function(
+        "([meta]) => /match/i.test(document.querySelector(meta).textContent)", arg=[RESULT_META], timeout=15_000
+    )
+    latest = None
+    for _ in range(40):
+        page.wait_for_timeout(250)
+        read = page.evaluate(READ_RESULTS, [RESULT_LINKS, RESULT_META])
+        if read == latest:
+            break
+        latest = read
+    meta, hrefs = latest
+    pages = []
+    for href in hrefs:
+        target = page_of(href, base_url)
+        if target not in pages:
+            pages.append(target)
+    return meta, pages
+
+
+def chromium_path() -> str | None:
+    """CHROMIUM_PATH, else /usr/bin/chromium, else None (Playwright's own browser)."""
+    configured = os.environ.get("CHROMIUM_PATH")
+    if configured:
+        return configured
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def serve(site: Path):
+    """Serve `site` on 127.0.0.1 on a free port; yield its base URL."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def verdict(row: Query, pages: list[str]) -> str:
+    """'ok', or what is wrong, in a few words."""
+    if row.page in pages[: row.within]:
+        return "ok"
+    where = f"at {pages.index(row.page) + 1}" if row.page in pages else "not found"
+    target = "first" if row.within == 1 else f"in the top {row.within}"
+    return f"MISS: {row.page} should be {target}, is {where}" + (" (pending content)" if row.pending else "")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site", type=Path, default=PROJECT_DIR / "site", help="the built site (default: site/)")
+    parser.add_argument("--queries", type=Path, default=QUERY_TABLE, help="the query table (YAML)")
+    parser.add_argument("--top", type=int, default=3, help="how many results to print per query")
+    args = parser.parse_args(argv)
+    if not (args.site / "index.html").is_file():
+        print(f"{args.site}: no built site here: run make build first", file=sys.stderr)
+        return 2
+    try:
+        queries = load_queries(args.queries)
+    except QueryTableError as err:
+        print(err, file=sys.stderr)
+        return 2
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        print("Playwright is not installed: run make (it installs requirements.lock)", file=sys.stderr)
+        return 2
+    misses = 0
+    with serve(args.site) as base_url, sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        except Error as err:
+            print(f"no Chromium found (set CHROMIUM_PATH): {str(err).splitlines()[0]}", file=sys.stderr)
+            return 2
+        page = browser.new_page()
+        open_search(page, base_url)
+        for row in queries:
+            meta, pages = search(page, base_url, row.query)
+            result = verdict(row, pages)
+            misses += result != "ok"
+            top = ", ".join(f"{i}. /{p}" for i, p in enumerate(pages[: args.top], 1)) or meta
+            print(f"{row.query!r}: {top}  [{result}]")
+        browser.close()
+    print(f"{len(queries)} queries, {len(queries) - misses} meet their target, {misses} miss")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
