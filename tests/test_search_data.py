@@ -89,8 +89,11 @@ ISSUE_ROWS = {
     "RAD": "what-are-attachment-issues/",
     "DSED": "what-are-attachment-issues/",
     "medication": "what-are-attachment-issues/",
-    "cost": "getting-help/",
-    "how to find a therapist": "getting-help/",
+    # The issue names Getting help for these; the page that now answers them in plain
+    # words (where therapy is free or low cost, how to find and check a therapist) is
+    # Finding therapy, which Getting help links to.
+    "cost": "finding-therapy/",
+    "how to find a therapist": "finding-therapy/",
     "video feedback": "therapy/attachment-based-therapy/",
 }
 
