@@ -253,3 +253,53 @@ def test_ci_script_requires_the_browser_and_runs_make_test():
     script = (PROJECT_DIR / ".ci" / "run").read_text(encoding="utf-8")
     assert "export REQUIRE_BROWSER=1" in script
     assert script.rstrip().endswith("make test")
+
+
+def run_ci_script(tmp_path: Path, uid: int, commands: dict[str, str]) -> tuple[subprocess.CompletedProcess, list[str]]:
+    """Run a copy of .ci/run with a PATH of fake commands that log their arguments.
+
+    Only java and npm are left off the PATH: they are what the script must install.
+    """
+    (tmp_path / ".ci").mkdir()
+    shutil.copy(PROJECT_DIR / ".ci" / "run", tmp_path / ".ci" / "run")
+    fake_bin, log = tmp_path / "bin", tmp_path / "calls.log"
+    fake_bin.mkdir()
+    for real in ("dirname", "env"):
+        (fake_bin / real).symlink_to(shutil.which(real))
+    fakes = {"id": f"echo {uid}", "python3": "exit 0", "apt-get": "", "make": "", **commands}
+    for name, body in fakes.items():
+        (fake_bin / name).write_text(f'#!/bin/sh\necho "{name} $*" >> "{log}"\n{body}\n', encoding="utf-8")
+        (fake_bin / name).chmod(0o755)
+    env = {"PATH": str(fake_bin), "CHROMIUM_PATH": "/usr/bin/true"}
+    result = subprocess.run(["/bin/bash", str(tmp_path / ".ci" / "run")], env=env, capture_output=True, text=True, timeout=60)
+    calls = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+    return result, [c for c in calls if not c.startswith(("id ", "python3 "))]
+
+
+def test_ci_script_installs_what_is_missing_with_sudo_when_not_root(tmp_path):
+    result, calls = run_ci_script(tmp_path, 1000, {"sudo": 'exec "$@"'})
+    assert result.returncode == 0, result.stderr
+    assert calls == [
+        "sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq",
+        "apt-get update -qq",
+        "sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless npm",
+        "apt-get install -y -qq --no-install-recommends default-jre-headless npm",
+        "make test",
+    ]
+
+
+def test_ci_script_calls_apt_get_directly_as_root(tmp_path):
+    result, calls = run_ci_script(tmp_path, 0, {})
+    assert result.returncode == 0, result.stderr
+    assert calls == [
+        "apt-get update -qq",
+        "apt-get install -y -qq --no-install-recommends default-jre-headless npm",
+        "make test",
+    ]
+
+
+def test_ci_script_says_what_it_needs_without_root_or_sudo(tmp_path):
+    result, calls = run_ci_script(tmp_path, 1000, {})
+    assert result.returncode == 1
+    assert "neither root nor sudo is available: default-jre-headless npm" in result.stderr
+    assert calls == []
