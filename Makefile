@@ -60,7 +60,7 @@ validate: build  ## Build, then check every page carries both safety blocks
 
 # The content editor's fast loop: build, validator, and every test that needs no browser.
 check: validate  ## Build, validate, then the data, content and build tests (no browser)
-	$(PY) -m pytest -q --ignore=tests/browser
+	$(PY) -m pytest -q --ignore=tests/browser -m "not slow"
 
 test: $(STAMP) $(THEME_BLOCKS) $(HTML_CHECKER)  ## The full test suite (builds the site itself)
 	TESTED_SITE="$(TESTED_SITE)" $(PY) -m pytest
