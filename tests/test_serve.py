@@ -1,6 +1,6 @@
 """The live preview shows what a maintainer edits, and survives a data error.
 
-Starts the preview (scripts/serve.py, what `make serve` runs) on a copy of the project,
+Starts the preview (`make serve`, which runs scripts/serve.py) on a copy of the project,
 on 127.0.0.1 and a free port, edits a number in the copy's data/safety.yml and polls
 the served pages until the new number shows, on a content page and on the 404 page.
 Then breaks the data: the error names the file, the entry and the field, and the
@@ -27,7 +27,7 @@ from project import PROJECT_DIR
 
 pytestmark = pytest.mark.slow
 
-INPUTS = ("docs", "data", "includes", "overrides", "macros", "scripts", "mkdocs.yml")
+INPUTS = ("docs", "data", "includes", "overrides", "macros", "scripts", "mkdocs.yml", "Makefile", "requirements.lock")
 # Generous: the machine may be busy. Reaching it is a failure, not a measurement.
 WAIT_SECONDS = 240
 # The line edited in the copy, and a number that is not a real helpline anywhere in
@@ -73,13 +73,16 @@ def preview(tmp_path):
         else:
             project.mkdir(exist_ok=True)
             shutil.copy(source, project / name)
+    # Stands in for .venv's stamp, newer than the lock: make uses this test's Python.
+    (project / ".venv-ready").touch()
     log = tmp_path / "serve.log"
     port = free_port()
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
     env.pop("SITE_URL", None)
     with log.open("w", encoding="utf-8") as out:
+        # `make serve`, as a maintainer runs it, with this test's Python instead of a new .venv.
         server = subprocess.Popen(
-            [sys.executable, "scripts/serve.py", "--dev-addr", f"127.0.0.1:{port}"],
+            [shutil.which("make") or pytest.fail("make is not installed"), "serve", f"SERVE_ADDR=127.0.0.1:{port}", f"PY={sys.executable}", "STAMP=.venv-ready"],
             cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
         )
         try:
