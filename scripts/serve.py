@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import logging
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -56,6 +57,11 @@ def replace_contents(target: Path, source: Path) -> None:
     shutil.copytree(source, target, dirs_exist_ok=True)
 
 
+def stop(signum, frame):
+    """SIGTERM ends the preview like Ctrl-C does, so its temporary folders are removed."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default: 127.0.0.1:8000)")
@@ -70,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     logging.getLogger("mkdocs").addHandler(handler)
     logging.getLogger("mkdocs").setLevel(logging.INFO)
+    signal.signal(signal.SIGTERM, stop)
     served = Path(tempfile.mkdtemp(prefix="preview-served-"))
     staging = Path(tempfile.mkdtemp(prefix="preview-staging-"))
 

@@ -33,7 +33,7 @@ def test_crisis_line_warns_30_days_before_its_check_lapses(tmp_path):
     within = validate_site.lapse_warnings(DATA, DATA_FILE, docs, LAPSES - dt.timedelta(days=REVIEW_WARNING_DAYS))
     lapsed = validate_site.lapse_warnings(DATA, DATA_FILE, docs, LAPSES)
     assert not any(f"verified {OLDEST.isoformat()}" in w for w in before)
-    assert any(w.startswith(f"{DATA_FILE}: warning: ") and f"(verified {OLDEST.isoformat()}) lapses within 30 days" in w for w in within), within
+    assert any(w.startswith(f"{DATA_FILE}: warning: ") and f"(verified {OLDEST.isoformat()}) lapses within {REVIEW_WARNING_DAYS} days" in w for w in within), within
     # Once lapsed it is a problem (reported by validate), no longer a warning.
     assert not any(f"verified {OLDEST.isoformat()}" in w for w in lapsed)
 
@@ -43,9 +43,10 @@ def test_page_warns_30_days_before_its_review_is_due(tmp_path):
     # The review lapses the day after it is due. Far from any crisis line's lapse, so
     # only the page can warn.
     lapses = DUE + dt.timedelta(days=1)
-    assert validate_site.lapse_warnings(DATA, DATA_FILE, docs, lapses - dt.timedelta(days=31)) == []
-    warned = validate_site.lapse_warnings(DATA, DATA_FILE, docs, lapses - dt.timedelta(days=30))
-    assert warned == [f"{docs / 'index.md'}: warning: next_review 2029-10-01 is within 30 days: review the page soon"]
+    before = lapses - dt.timedelta(days=REVIEW_WARNING_DAYS + 1)
+    assert validate_site.lapse_warnings(DATA, DATA_FILE, docs, before) == []
+    warned = validate_site.lapse_warnings(DATA, DATA_FILE, docs, lapses - dt.timedelta(days=REVIEW_WARNING_DAYS))
+    assert warned == [f"{docs / 'index.md'}: warning: next_review 2029-10-01 is within {REVIEW_WARNING_DAYS} days: review the page soon"]
     assert validate_site.lapse_warnings(DATA, DATA_FILE, docs, DUE) == warned
     assert validate_site.lapse_warnings(DATA, DATA_FILE, docs, DUE + dt.timedelta(days=1)) == []
 
@@ -61,4 +62,5 @@ def test_warnings_fail_only_with_fail_on_warnings(tmp_path, capsys, monkeypatch)
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == "1 pages checked, 0 problems, 1 warnings"
     assert validate_site.main([*argv, "--fail-on-warnings"]) == 1
-    assert validate_site.main([*argv[:-1], (DUE - dt.timedelta(days=40)).isoformat(), "--fail-on-warnings"]) == 0
+    long_before = DUE - dt.timedelta(days=REVIEW_WARNING_DAYS + 10)
+    assert validate_site.main([*argv[:-1], long_before.isoformat(), "--fail-on-warnings"]) == 0
