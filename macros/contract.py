@@ -66,6 +66,9 @@ EXIT_SKIP_LINK_CLASS = "exit-this-page-skip"
 CRISIS_LINE_MAX_AGE_DAYS = 365  # a crisis line is re-checked at least every twelve months
 HELP_ROUTE_MAX_AGE_DAYS = 365  # so is each route to therapy, register and carers' route
 PAGE_REVIEW_MAX_YEARS = 3  # a page's next_review is at most three years after last_reviewed
+# The validator warns this many days before a crisis line's check or a page's review
+# lapses; the weekly CI run fails on those warnings, so they reach the maintainers first.
+REVIEW_WARNING_DAYS = 30
 REVIEW_FIELDS = ("last_reviewed", "next_review")
 REVIEW_DATES_CLASS = "review-dates"
 LAST_REVIEWED_LABEL = "Page last reviewed:"

@@ -2,13 +2,18 @@
 """Prove that every built page carries both safety blocks, and every docs page calls them.
 
 Usage: python scripts/validate_site.py [--site DIR] [--docs DIR] [--data FILE] [--today YYYY-MM-DD]
+                                       [--fail-on-warnings]
 
 Also checks that every page has the "Exit this page" button and hidden link, each
 page's review dates (front matter `last_reviewed` and `next_review`:
 present, real dates, at most three years apart, next review not yet passed) and that no
 crisis line in the data file was last verified more than twelve months ago.
 
-Prints one line per problem, `path: what is wrong`, then `N pages checked, M problems`.
+Warns (`path: warning: ...`) when one of those dates lapses within the next 30 days
+(REVIEW_WARNING_DAYS); warnings fail only with --fail-on-warnings (the weekly CI run).
+
+Prints one line per problem, `path: what is wrong`, then `N pages checked, M problems`
+(and `, K warnings` when there are any).
 Exit status: 0 when every page passes, 1 when any page fails, 2 on bad usage.
 """
 
@@ -47,6 +52,7 @@ from macros.contract import (  # noqa: E402
     VISUALLY_HIDDEN_CLASS,
 )
 from macros.render import render_crisis_callout, render_disclaimer  # noqa: E402
+from macros.contract import REVIEW_WARNING_DAYS  # noqa: E402
 from macros.safety_data import SafetyDataError, load_safety_data  # noqa: E402
 
 MACRO_CALLS = {f"{macro}()": re.compile(r"\{\{-?\s*" + macro + r"\(\s*\)\s*-?\}\}") for macro in REQUIRED_BLOCKS.values()}
@@ -355,6 +361,27 @@ def review_date_problems(meta: dict, today: dt.date) -> list[str]:
     return problems
 
 
+
+def lapse_warnings(data, data_file: Path, docs: Path, today: dt.date, days: int = REVIEW_WARNING_DAYS) -> list[str]:
+    """Dates that are still good today but lapse within `days`: one line per date, naming the file."""
+    soon = today + dt.timedelta(days=days)
+    stale_now = set(data.stale_entries(today))
+    warnings = [
+        f"{data_file}: warning: {entry} lapses within {days} days: check it again, then update 'verified'"
+        for entry in data.stale_entries(soon)
+        if entry not in stale_now
+    ]
+    for doc in sorted(docs.rglob("*.md")):
+        due = front_matter(doc.read_text(encoding="utf-8")).get("next_review")
+        try:
+            due = dt.date.fromisoformat(str(due))
+        except ValueError:
+            continue  # a missing or malformed date is already a problem
+        if today <= due < soon:
+            warnings.append(f"{doc}: warning: next_review {due.isoformat()} is within {days} days: review the page soon")
+    return warnings
+
+
 def _add_years(day: dt.date, years: int) -> dt.date:
     try:
         return day.replace(year=day.year + years)
@@ -463,6 +490,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--today", type=dt.date.fromisoformat, default=dt.date.today(), help="the date to check review dates against (YYYY-MM-DD)"
     )
+    parser.add_argument(
+        "--fail-on-warnings", action="store_true", help=f"exit 1 when a date lapses within {REVIEW_WARNING_DAYS} days, too"
+    )
     args = parser.parse_args(argv)
     for label, folder in (("site", args.site), ("docs", args.docs)):
         if not folder.is_dir():
@@ -470,13 +500,14 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     try:
         checked, problems = validate(args.site, args.docs, args.data, args.today)
+        warnings = lapse_warnings(load_safety_data(args.data, today=args.today), args.data, args.docs, args.today)
     except SafetyDataError as err:
         print(err, file=sys.stderr)
         return 2
-    for line in problems:
+    for line in problems + warnings:
         print(line)
-    print(f"{checked} pages checked, {len(problems)} problems")
-    return 1 if problems else 0
+    print(f"{checked} pages checked, {len(problems)} problems" + (f", {len(warnings)} warnings" if warnings else ""))
+    return 1 if problems or (warnings and args.fail_on_warnings) else 0
 
 
 if __name__ == "__main__":

@@ -1,7 +1,16 @@
-"""The publishing workflow: least privilege, pinned actions, artifact flow, and zizmor finds nothing."""
+"""The publishing workflow: it works on its first real run and ships the folder it tested.
+
+Three checks, each also run on deliberately broken copies of the workflow so that none
+of them can pass by accident:
+- `workflow_problems` below: the project's own rules (permissions, order of the steps,
+  the tested folder is the uploaded one, nothing may fail quietly);
+- GitHub's published workflow schema, through check-jsonschema's bundled copy (offline);
+- zizmor --offline, the security linter for workflows.
+"""
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 import subprocess
@@ -14,36 +23,230 @@ import yaml
 from project import PROJECT_DIR
 
 WORKFLOW = PROJECT_DIR / ".github" / "workflows" / "publish.yml"
+FLOW = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+# PyYAML reads the bare key `on:` as the boolean True.
+ON = True
 
 
-def zizmor() -> str:
-    found = Path(sys.executable).parent / "zizmor"
-    return str(found) if found.exists() else (shutil.which("zizmor") or pytest.fail("zizmor is not installed: run make test"))
+def tool(name: str) -> str:
+    found = Path(sys.executable).parent / name
+    return str(found) if found.exists() else (shutil.which(name) or pytest.fail(f"{name} is not installed: run make test"))
+
+
+def uses(step: dict, action: str) -> bool:
+    return step.get("uses", "").startswith(f"{action}@")
+
+
+def step_index(steps: list[dict], pattern: str) -> int | None:
+    """Index of the first step whose `run` matches `pattern` (a regex), else None."""
+    return next((i for i, step in enumerate(steps) if re.search(pattern, step.get("run", ""))), None)
+
+
+def truthy(value) -> bool:
+    return value is True or (isinstance(value, str) and value.strip().lower() not in ("", "false"))
+
+
+def workflow_problems(flow: dict) -> list[str]:
+    """Every way the workflow breaks the project's publishing rules, one line each."""
+    problems = []
+    if flow.get("permissions") != {"contents": "read"}:
+        problems.append("top-level permissions must be exactly contents: read")
+    jobs = flow.get("jobs", {})
+    build, deploy = jobs.get("build", {}), jobs.get("deploy", {})
+    steps = build.get("steps", [])
+
+    # configure-pages calls GET /repos/{owner}/{repo}/pages: the job needs pages: read.
+    for name, job in jobs.items():
+        if any(uses(step, "actions/configure-pages") for step in job.get("steps", [])):
+            if job.get("permissions", {}).get("pages") not in ("read", "write"):
+                problems.append(f"job {name} runs actions/configure-pages without permissions pages: read")
+    if build.get("permissions") != {"contents": "read", "pages": "read"}:
+        problems.append("build job permissions must be exactly contents: read, pages: read (least privilege)")
+
+    # Nothing in the build may fail quietly: a failed test must stop the upload.
+    if truthy(build.get("continue-on-error", False)):
+        problems.append("build job has continue-on-error")
+    for step in steps:
+        if truthy(step.get("continue-on-error", False)):
+            problems.append(f"build step {step.get('name') or step.get('uses') or step.get('run')!r} has continue-on-error")
+
+    # Build once (with the published address), test that folder, upload that folder.
+    built = step_index(steps, r"\bmake validate SITE_DIR=(\S+)")
+    tested = step_index(steps, r"\bmake test TESTED_SITE=(\S+)")
+    upload = next((i for i, step in enumerate(steps) if uses(step, "actions/upload-pages-artifact")), None)
+    if built is None or tested is None or upload is None:
+        problems.append("build job needs `make validate SITE_DIR=…`, `make test TESTED_SITE=…` and an upload-pages-artifact step")
+    else:
+        site_dir = re.search(r"SITE_DIR=(\S+)", steps[built]["run"]).group(1)
+        tested_dir = re.search(r"TESTED_SITE=(\S+)", steps[tested]["run"]).group(1)
+        uploaded = steps[upload].get("with", {}).get("path")
+        if not built < tested < upload:
+            problems.append("steps must run in the order: build and validate, test, upload")
+        if not site_dir == tested_dir == uploaded:
+            problems.append(f"built {site_dir!r}, tested {tested_dir!r}, uploaded {uploaded!r}: they must be one folder")
+        env = steps[built].get("env", {})
+        if not ("SITE_URL" in env and "FEEDBACK_URL" in env):
+            problems.append("the one build must have SITE_URL and FEEDBACK_URL")
+        if "--fail-on-warnings" not in env.get("VALIDATE_FLAGS", "") or "schedule" not in env.get("VALIDATE_FLAGS", ""):
+            problems.append("the scheduled run must validate with --fail-on-warnings")
+        if sum(1 for step in steps if re.search(r"\bmake (build|validate|check)\b|mkdocs build", step.get("run", ""))) != 1:
+            problems.append("the site must be built exactly once")
+
+    if "schedule" not in flow.get(ON, {}):
+        problems.append("no weekly schedule: lapsing review dates would only surface on someone's change")
+    if build.get("env", {}).get("REQUIRE_BROWSER") != "1":
+        problems.append("build job must set REQUIRE_BROWSER=1")
+    if not build.get("env", {}).get("CHROMIUM_PATH"):
+        problems.append("build job must use the runner's Chromium through CHROMIUM_PATH")
+    if any("playwright install" in step.get("run", "") for step in steps):
+        problems.append("build job downloads Playwright's browser: the runner already has Chromium")
+    setup = next((step for step in steps if uses(step, "actions/setup-python")), {})
+    if setup.get("with", {}).get("cache") != "pip" or setup.get("with", {}).get("cache-dependency-path") != "requirements.lock":
+        problems.append("pip must be cached by the lock's hash (setup-python cache: pip, cache-dependency-path: requirements.lock)")
+
+    # Cancel superseded pull-request runs only: never a deploy in progress.
+    concurrency = flow.get("concurrency", {})
+    if concurrency.get("cancel-in-progress") != "${{ github.event_name == 'pull_request' }}":
+        problems.append("concurrency must cancel superseded pull-request runs only")
+
+    needs = deploy.get("needs", [])
+    if "build" not in ([needs] if isinstance(needs, str) else needs):
+        problems.append("deploy job does not need the build job")
+    if deploy.get("permissions") != {"pages": "write", "id-token": "write"}:
+        problems.append("deploy job permissions must be exactly pages: write, id-token: write")
+    if deploy.get("environment", {}).get("name") != "github-pages":
+        problems.append("deploy job must use the github-pages environment")
+    if not any(uses(step, "actions/deploy-pages") for step in deploy.get("steps", [])):
+        problems.append("deploy job does not run actions/deploy-pages")
+    if "pull_request" not in deploy.get("if", "") and "push" not in deploy.get("if", ""):
+        problems.append("deploy job must be limited to pushes to main (and manual runs)")
+
+    for name, job in jobs.items():
+        for step in job.get("steps", []):
+            ref = step.get("uses")
+            if ref and not re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", ref):
+                problems.append(f"job {name}: {ref} is not pinned to a commit SHA")
+    return problems
+
+
+def test_the_workflow_follows_the_publishing_rules():
+    problems = workflow_problems(FLOW)
+    assert not problems, "\n".join(problems)
+
+
+def build_step(flow: dict, pattern: str) -> dict:
+    steps = flow["jobs"]["build"]["steps"]
+    return steps[step_index(steps, pattern)]
+
+
+def lose_pages_read(flow):
+    flow["jobs"]["build"]["permissions"] = {"contents": "read"}
+
+
+def continue_on_error_on_test(flow):
+    build_step(flow, r"make test")["continue-on-error"] = True
+
+
+def continue_on_error_on_a_step_as_text(flow):
+    flow["jobs"]["build"]["steps"][0]["continue-on-error"] = "true"
+
+
+def continue_on_error_on_the_job(flow):
+    flow["jobs"]["build"]["continue-on-error"] = True
+
+
+def deploy_without_needs(flow):
+    del flow["jobs"]["deploy"]["needs"]
+
+
+def upload_before_the_tests(flow):
+    steps = flow["jobs"]["build"]["steps"]
+    upload = steps.pop()
+    steps.insert(step_index(steps, r"make test"), upload)
+
+
+def upload_another_folder(flow):
+    flow["jobs"]["build"]["steps"][-1]["with"]["path"] = "public"
+
+
+def own_build_in_the_tests(flow):
+    build_step(flow, r"make test")["run"] = "make test"
+
+
+def second_build_for_upload(flow):
+    steps = flow["jobs"]["build"]["steps"]
+    steps.insert(len(steps) - 1, {"name": "Build again", "run": "make build SITE_DIR=site"})
+
+
+def playwright_download(flow):
+    flow["jobs"]["build"]["steps"].insert(2, {"run": ".venv/bin/python -m playwright install --with-deps chromium"})
+
+
+def no_schedule(flow):
+    del flow[ON]["schedule"]
+
+
+def cancel_deploys(flow):
+    flow["concurrency"]["cancel-in-progress"] = True
+
+
+BROKEN = {
+    lose_pages_read: "job build runs actions/configure-pages without permissions pages: read",
+    continue_on_error_on_test: "build step 'Test' has continue-on-error",
+    continue_on_error_on_a_step_as_text: "has continue-on-error",
+    continue_on_error_on_the_job: "build job has continue-on-error",
+    deploy_without_needs: "deploy job does not need the build job",
+    upload_before_the_tests: "steps must run in the order: build and validate, test, upload",
+    upload_another_folder: "built 'site', tested 'site', uploaded 'public': they must be one folder",
+    own_build_in_the_tests: "build job needs `make validate SITE_DIR=…`, `make test TESTED_SITE=…`",
+    second_build_for_upload: "the site must be built exactly once",
+    playwright_download: "build job downloads Playwright's browser",
+    no_schedule: "no weekly schedule",
+    cancel_deploys: "concurrency must cancel superseded pull-request runs only",
+}
+
+
+@pytest.mark.parametrize("breakage", BROKEN, ids=lambda f: f.__name__)
+def test_each_broken_copy_is_caught(breakage):
+    flow = copy.deepcopy(FLOW)
+    breakage(flow)
+    problems = workflow_problems(flow)
+    assert any(BROKEN[breakage] in problem for problem in problems), problems
 
 
 def test_zizmor_offline_reports_no_findings():
-    result = subprocess.run([zizmor(), "--offline", str(WORKFLOW)], capture_output=True, text=True, check=False)
+    result = subprocess.run([tool("zizmor"), "--offline", str(WORKFLOW)], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout + result.stderr
 
 
-def test_workflow_shape():
-    flow = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
-    assert flow["permissions"] == {"contents": "read"}
-    assert "group" in flow["concurrency"]
-    build, deploy = flow["jobs"]["build"], flow["jobs"]["deploy"]
-    assert "permissions" not in build
-    assert deploy["needs"] == "build"
-    assert deploy["environment"]["name"] == "github-pages"
-    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
-    runs = " ".join(step.get("run", "") for step in build["steps"])
-    assert "--require-hashes -r requirements.lock" in runs and "make test" in runs and "make validate" in runs
-    uses = [step["uses"] for job in flow["jobs"].values() for step in job["steps"] if "uses" in step]
-    assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
-    assert any(u.startswith("actions/deploy-pages@") for u in uses)
-    for ref in uses:
-        assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", ref), f"{ref} is not pinned to a commit SHA"
-    assert build["env"]["REQUIRE_BROWSER"] == "1"
+def test_zizmor_catches_a_template_injection(tmp_path):
+    broken = tmp_path / "publish.yml"
+    text = WORKFLOW.read_text(encoding="utf-8")
+    broken.write_text(text.replace("run: make test TESTED_SITE=site", 'run: echo "${{ github.event.pull_request.title }}"'), encoding="utf-8")
+    result = subprocess.run([tool("zizmor"), "--offline", str(broken)], capture_output=True, text=True, check=False)
+    assert result.returncode != 0 and "template-injection" in result.stdout, result.stdout
+
+
+def check_schema(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(path)],
+        capture_output=True, text=True, check=False, timeout=120,
+    )
+
+
+def test_workflow_matches_githubs_published_schema():
+    result = check_schema(WORKFLOW)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "ok -- validation done" in result.stdout
+
+
+def test_schema_check_catches_a_misspelt_permission(tmp_path):
+    broken = tmp_path / "publish.yml"
+    broken.write_text(WORKFLOW.read_text(encoding="utf-8").replace("pages: read #", "pages: reed #"), encoding="utf-8")
+    result = check_schema(broken)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "jobs.build" in result.stdout + result.stderr
 
 
 def test_ci_script_requires_the_browser_and_runs_make_test():
@@ -53,3 +256,53 @@ def test_ci_script_requires_the_browser_and_runs_make_test():
     assert "make test" in commands
     # After the tests, a tracked file that make regenerated (a stale committed copy) fails CI.
     assert any("git status --porcelain" in line for line in commands[commands.index("make test"):])
+
+
+def run_ci_script(tmp_path: Path, uid: int, commands: dict[str, str]) -> tuple[subprocess.CompletedProcess, list[str]]:
+    """Run a copy of .ci/run with a PATH of fake commands that log their arguments.
+
+    Only java and npm are left off the PATH: they are what the script must install.
+    """
+    (tmp_path / ".ci").mkdir()
+    shutil.copy(PROJECT_DIR / ".ci" / "run", tmp_path / ".ci" / "run")
+    fake_bin, log = tmp_path / "bin", tmp_path / "calls.log"
+    fake_bin.mkdir()
+    for real in ("dirname", "env"):
+        (fake_bin / real).symlink_to(shutil.which(real))
+    fakes = {"id": f"echo {uid}", "python3": "exit 0", "apt-get": "", "make": "", **commands}
+    for name, body in fakes.items():
+        (fake_bin / name).write_text(f'#!/bin/sh\necho "{name} $*" >> "{log}"\n{body}\n', encoding="utf-8")
+        (fake_bin / name).chmod(0o755)
+    env = {"PATH": str(fake_bin), "CHROMIUM_PATH": "/usr/bin/true"}
+    result = subprocess.run(["/bin/bash", str(tmp_path / ".ci" / "run")], env=env, capture_output=True, text=True, timeout=60)
+    calls = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+    return result, [c for c in calls if not c.startswith(("id ", "python3 "))]
+
+
+def test_ci_script_installs_what_is_missing_with_sudo_when_not_root(tmp_path):
+    result, calls = run_ci_script(tmp_path, 1000, {"sudo": 'exec "$@"'})
+    assert result.returncode == 0, result.stderr
+    assert calls == [
+        "sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq",
+        "apt-get update -qq",
+        "sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless npm",
+        "apt-get install -y -qq --no-install-recommends default-jre-headless npm",
+        "make test",
+    ]
+
+
+def test_ci_script_calls_apt_get_directly_as_root(tmp_path):
+    result, calls = run_ci_script(tmp_path, 0, {})
+    assert result.returncode == 0, result.stderr
+    assert calls == [
+        "apt-get update -qq",
+        "apt-get install -y -qq --no-install-recommends default-jre-headless npm",
+        "make test",
+    ]
+
+
+def test_ci_script_says_what_it_needs_without_root_or_sudo(tmp_path):
+    result, calls = run_ci_script(tmp_path, 1000, {})
+    assert result.returncode == 1
+    assert "neither root nor sudo is available: default-jre-headless npm" in result.stderr
+    assert calls == []

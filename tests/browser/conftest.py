@@ -12,6 +12,7 @@ import os
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -45,14 +46,39 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+def published_path(site: Path) -> str:
+    """The URL path the site was built for ("/" locally; "/repo/" for a GitHub Pages build).
+
+    Read from the home page's canonical link, which MkDocs writes only when site_url is set.
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "html.parser")
+    canonical = soup.find("link", rel="canonical")
+    path = urlsplit(canonical["href"]).path if canonical else "/"
+    return path if path.endswith("/") else path + "/"
+
+
+class PrefixHandler(QuietHandler):
+    """Serves the site under the path it was built for, as GitHub Pages does."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+
 @pytest.fixture(scope="session")
 def site_server(built_site: Path):
-    """Serve the built site on 127.0.0.1 on a free port; yield its base URL."""
-    handler = functools.partial(QuietHandler, directory=str(built_site))
+    """Serve the built site on 127.0.0.1 on a free port, under its published path; yield its base URL."""
+    prefix = published_path(built_site)
+    handler = functools.partial(type("Handler", (PrefixHandler,), {"prefix": prefix}), directory=str(built_site))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     server.shutdown()
     server.server_close()
 
