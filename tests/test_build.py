@@ -66,6 +66,8 @@ def test_front_matter_has_title_and_one_sentence_description():
         assert meta.get("title", "").strip(), f"{doc}: no title"
         description = meta.get("description", "").strip()
         assert description.endswith(".") and description.count(". ") == 0, f"{doc}: description is not one sentence"
+        # Material writes it into <meta content="..."> unescaped: a double quote ends the attribute.
+        assert not set(description) & set('"<>&'), f"{doc}: description holds a character Material does not escape (\" < > &)"
 
 
 def test_repeated_blocks_are_kept_out_of_the_search_index(built_site):
