@@ -1,6 +1,7 @@
 """The validator's warning window: dates about to lapse warn, and fail with --fail-on-warnings.
 
-Fixed dates, derived from the data's own `verified` dates, never from the calendar.
+Fixture data and fixed dates, derived from the data's own `verified` dates, never from
+the calendar or the real data (which a maintainer re-verifies).
 """
 
 from __future__ import annotations
@@ -8,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from project import DATA_FILE
+from project import FIXTURE_DATA_FILE as DATA_FILE, FIXTURE_TODAY
 from macros.contract import CRISIS_LINE_MAX_AGE_DAYS, REVIEW_WARNING_DAYS
 from macros.safety_data import load_safety_data
 import validate_site
 
-DATA = load_safety_data(DATA_FILE, today=dt.date(2026, 11, 28))
+DATA = load_safety_data(DATA_FILE, today=FIXTURE_TODAY)
 OLDEST = min(line.verified for country in DATA.countries for line in country.lines)
 # The first day on which the oldest check counts as stale (a problem, not a warning).
 LAPSES = OLDEST + dt.timedelta(days=CRISIS_LINE_MAX_AGE_DAYS + 1)
@@ -57,7 +58,7 @@ def test_warnings_fail_only_with_fail_on_warnings(tmp_path, capsys, monkeypatch)
     site.mkdir()
     # The page checks are the other tests' business: here only the exit status matters.
     monkeypatch.setattr(validate_site, "validate", lambda *args: (1, []))
-    argv = ["--site", str(site), "--docs", str(docs), "--today", (DUE - dt.timedelta(days=1)).isoformat()]
+    argv = ["--site", str(site), "--docs", str(docs), "--data", str(DATA_FILE), "--today", (DUE - dt.timedelta(days=1)).isoformat()]
     assert validate_site.main(argv) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[-1] == "1 pages checked, 0 problems, 1 warnings"
