@@ -58,6 +58,7 @@ class Line:
     url: str = ""
     emergency: bool = False
     compact: bool = False
+    callout_text: bool = False
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,18 @@ class SafetyData:
         return stale
 
     def compact_lines(self) -> list[tuple[Country, Line]]:
-        """The lines shown in the block on every page, in the file's country order."""
+        """Each country's main line in the crisis callout (`compact: true`), in the file's country order."""
         return [(c, line) for c in self.countries for line in c.lines if line.compact]
+
+    def callout_lines(self) -> list[tuple[Country, Line]]:
+        """Every line the crisis callout shows: each country's compact line, then its
+        `callout_text` line if it has one, in the file's country order."""
+        return [
+            (c, line)
+            for c in self.countries
+            for line in sorted(c.lines, key=lambda line: not line.compact)
+            if line.compact or line.callout_text
+        ]
 
 
 class _Checker:
@@ -230,7 +241,7 @@ def load_safety_data(path: Path | str, *, today: dt.date) -> SafetyData:
 
 
 LINE_REQUIRED = {"service", "hours", "confidence", "source", "verified"}
-LINE_OPTIONAL = {"phones", "texts", "other", "url", "emergency", "compact"}
+LINE_OPTIONAL = {"phones", "texts", "other", "url", "emergency", "compact", "callout_text"}
 
 
 def _countries(check: _Checker, value: Any):
@@ -252,6 +263,8 @@ def _countries(check: _Checker, value: Any):
 def _lines(check: _Checker, value: Any, country_where: str):
     seen_services: set[str] = set()
     compact_seen = False
+    compact_texts = False
+    callout_text_where = ""
     for j, item in enumerate(check.items(value, f"{country_where}.lines")):
         # Name the entry by its service as early as possible: it is what editors search for.
         named = item.get("service") if isinstance(item, dict) else None
@@ -289,6 +302,7 @@ def _lines(check: _Checker, value: Any, country_where: str):
             url=check.https(e, "url", where, required=False),
             emergency=check.flag(e, "emergency", where),
             compact=check.flag(e, "compact", where),
+            callout_text=check.flag(e, "callout_text", where),
         )
         if line.compact:
             if compact_seen:
@@ -298,7 +312,22 @@ def _lines(check: _Checker, value: Any, country_where: str):
             if line.emergency:
                 raise check.fail(where, "field 'compact': the compact block already tells readers to call their emergency number")
             compact_seen = True
+            compact_texts = bool(line.texts)
+        if line.callout_text:
+            # The callout offers one way to text per country, beside its compact line.
+            if callout_text_where:
+                raise check.fail(where, "field 'callout_text': only one text line per country may be in the crisis callout")
+            if not line.texts or line.phones:
+                raise check.fail(where, "field 'callout_text': only a text line (with 'texts' and no 'phones') can add a text option to the crisis callout")
+            if line.compact or line.emergency:
+                raise check.fail(where, "field 'callout_text': cannot go with 'compact' or 'emergency' on the same line")
+            callout_text_where = where
         yield line
+    # Checked once the whole country is read: the compact line may come after the text line.
+    if callout_text_where and not compact_seen:
+        raise check.fail(callout_text_where, "field 'callout_text': the country has no 'compact: true' line to go with it")
+    if callout_text_where and compact_texts:
+        raise check.fail(callout_text_where, "field 'callout_text': the country's compact line already has a number to text")
 
 
 def _phone(check: _Checker, value: Any, where: str) -> Phone:
