@@ -12,6 +12,9 @@ export NO_MKDOCS_2_WARNING := 1
 
 # The 404 page's copies of the safety blocks, rendered from the data like every page's.
 THEME_BLOCKS := overrides/partials/generated/crisis-callout.html overrides/partials/generated/disclaimer.html
+# The one stylesheet and one script pages load, made from their commented sources.
+ASSET_SOURCES := docs/assets/stylesheets/site.css $(addprefix docs/assets/javascripts/,exit-page.js region-first.js header-buttons.js)
+ASSETS := docs/assets/stylesheets/site.min.css docs/assets/javascripts/site.min.js
 
 .PHONY: serve build validate check readability test bench clean lock
 
@@ -25,10 +28,14 @@ $(THEME_BLOCKS) &: data/safety.yml macros/render.py macros/safety_data.py script
 	$(PY) scripts/render_theme_blocks.py
 	@touch $(THEME_BLOCKS)
 
-serve: $(STAMP) $(THEME_BLOCKS)  ## Serve the site at http://127.0.0.1:8000, rebuilding on change
+$(ASSETS) &: $(ASSET_SOURCES) scripts/build_assets.py
+	$(PYTHON) scripts/build_assets.py
+	@touch $(ASSETS)
+
+serve: $(STAMP) $(THEME_BLOCKS) $(ASSETS)  ## Serve the site at http://127.0.0.1:8000, rebuilding on change
 	$(PY) -m mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(STAMP) $(THEME_BLOCKS)  ## Build the site strictly into site/
+build: $(STAMP) $(THEME_BLOCKS) $(ASSETS)  ## Build the site strictly into site/
 	$(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
 
 validate: build  ## Build, then check every page carries both safety blocks
@@ -38,7 +45,7 @@ validate: build  ## Build, then check every page carries both safety blocks
 check: validate  ## Build, validate, then the data, content and build tests (no browser)
 	$(PY) -m pytest -q --ignore=tests/browser
 
-test: $(STAMP) $(THEME_BLOCKS)  ## The full test suite (builds the site itself)
+test: $(STAMP) $(THEME_BLOCKS) $(ASSETS)  ## The full test suite (builds the site itself)
 	$(PY) -m pytest
 
 clean:
@@ -60,5 +67,5 @@ bench/node_modules/.installed: bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-bench: $(STAMP) $(THEME_BLOCKS) bench/node_modules/.installed  ## Print the benchmark table; JSON in bench-results/
+bench: $(STAMP) $(THEME_BLOCKS) $(ASSETS) bench/node_modules/.installed  ## Print the benchmark table; JSON in bench-results/
 	$(PY) scripts/bench.py
