@@ -73,3 +73,20 @@ def test_no_space_shows_before_the_full_stop_after_a_number(browser, site_server
     apart = [href for href, _, drop in gaps if abs(drop) > 2]
     assert wide == [], f"at {width}px a space shows before the full stop after {wide}"
     assert apart == [], f"at {width}px the full stop after {apart} wrapped to the next line"
+
+
+def test_first_view_fetches_no_search_index_or_worker_until_the_reader_searches(browser, site_server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_server + "therapy/play-therapy/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    early = [url for url in fetched if "search_index.json" in url or "/workers/search." in url]
+    page.locator('[data-header-toggle="search"]').click()
+    page.keyboard.type("play")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    later = [url for url in fetched if "search_index.json" in url or "/workers/search." in url]
+    context.close()
+    assert early == [], f"fetched before any search: {early}"
+    assert any("search_index.json" in url for url in later) and any("/workers/search." in url for url in later), later
