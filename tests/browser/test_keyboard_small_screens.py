@@ -137,6 +137,10 @@ def test_menu_and_search_open_and_close_by_keyboard(browser, site_server, site_p
             state = settled(page)
             if not (state["drawer"] and state["drawerShown"] and state["focused"] == "in-drawer" and state["expanded"][0] == "true"):
                 failures.append(f"{where}: {key!r} on the menu button did not open the menu and move focus into it: {state}")
+            focus = page.evaluate(FOCUS)
+            why = focus and off_screen(focus, width, 844)
+            if why:
+                failures.append(f"{where}: in the opened menu, focus is on {focus['id']!r}, which {why}")
             page.keyboard.press("Escape")
             state = settled(page)
             if state["drawer"] or state["focused"] != "drawer" or state["expanded"][0] != "false":

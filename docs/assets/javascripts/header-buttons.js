@@ -24,6 +24,17 @@
     return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden";
   }
 
+  // Drawn on top, inside the screen: Material lays the levels of its nested navigation
+  // over one another, so a link can have a size and still be hidden under another level.
+  function onTop(el) {
+    var box = el.getBoundingClientRect();
+    var x = box.left + Math.min(box.width / 2, 10);
+    var y = box.top + box.height / 2;
+    if (x < 0 || y < 0 || x >= window.innerWidth || y >= window.innerHeight) return false;
+    var hit = document.elementFromPoint(x, y);
+    return !!hit && (hit === el || el.contains(hit) || hit.contains(el));
+  }
+
   // Set a toggle as a click on its <label> would, so Material's scripts follow.
   function setOpen(name, open) {
     var input = toggle(name);
@@ -47,11 +58,25 @@
     // The drawer is visible at once (only its slide is animated), so it can take focus.
     var items = panel.querySelectorAll(FOCUSABLE);
     for (var i = 0; i < items.length; i++) {
-      if (visible(items[i])) {
+      if (visible(items[i]) && onTop(items[i])) {
         items[i].focus();
         return;
       }
     }
+  }
+
+  // The drawer slides in over 0.25 s; what is on top can only be told once it is in.
+  function afterSlide(then) {
+    var panel = drawer();
+    var done = false;
+    function once() {
+      if (done) return;
+      done = true;
+      if (panel) panel.removeEventListener("transitionend", once);
+      then();
+    }
+    if (panel) panel.addEventListener("transitionend", once);
+    setTimeout(once, 400); // no transition (reduced motion) fires no transitionend
   }
 
   function sync(name) {
@@ -76,7 +101,8 @@
       var open = !input.checked;
       setOpen(name, open);
       sync(name);
-      if (open) focusInto(name);
+      if (open && name === "drawer") afterSlide(function () { focusInto(name); });
+      else if (open) focusInto(name);
     });
     // The overlay, Material's own shortcuts and its search also change the toggles.
     input.addEventListener("change", function () {
