@@ -26,7 +26,7 @@
 
   // Drawn on top, inside the screen: Material lays the levels of its nested navigation
   // over one another, so a link can have a size and still be hidden under another level.
-  function onTop(el) {
+  function uncovered(el) {
     var box = el.getBoundingClientRect();
     var x = box.left + Math.min(box.width / 2, 10);
     var y = box.top + box.height / 2;
@@ -58,7 +58,7 @@
     // The drawer is visible at once (only its slide is animated), so it can take focus.
     var items = panel.querySelectorAll(FOCUSABLE);
     for (var i = 0; i < items.length; i++) {
-      if (visible(items[i]) && onTop(items[i])) {
+      if (visible(items[i]) && uncovered(items[i])) {
         items[i].focus();
         return;
       }
