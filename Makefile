@@ -28,6 +28,11 @@ THEME_BLOCKS := overrides/partials/generated/crisis-callout.html overrides/parti
 	overrides/partials/generated/search-help.html
 THEME_BLOCK_SOURCES := data/safety.yml data/search.yml macros/contract.py macros/render.py macros/safety_data.py \
 	macros/search_data.py macros/search_render.py scripts/render_theme_blocks.py
+# The one stylesheet and one script pages load, made without comments from their
+# commented sources by scripts/build_assets.py.
+ASSET_SOURCES := docs/assets/stylesheets/site.css \
+	$(addprefix docs/assets/javascripts/,exit-page.js region-first.js header-buttons.js search-help.js)
+ASSETS := docs/assets/stylesheets/site.min.css docs/assets/javascripts/site.min.js
 
 # The Nu HTML Checker (vnu-jar, locked in tools/html-checker/package-lock.json).
 HTML_CHECKER := tools/html-checker/node_modules/.installed
@@ -49,12 +54,18 @@ overrides/partials/%/crisis-callout.html overrides/partials/%/disclaimer.html ov
 	$(PY) scripts/render_theme_blocks.py
 	@touch $(THEME_BLOCKS)
 
+# Both come from one run of the script: a pattern rule with two targets is "grouped"
+# in every GNU make (the stem is `assets`).
+docs/%/stylesheets/site.min.css docs/%/javascripts/site.min.js: $(ASSET_SOURCES) scripts/build_assets.py
+	$(PYTHON) scripts/build_assets.py
+	@touch $(ASSETS)
+
 # The preview rebuilds on every file the site is built from (`watch:` in mkdocs.yml)
-# and re-renders the 404 page's blocks when data/safety.yml changes (scripts/serve.py).
-serve: $(STAMP) $(THEME_BLOCKS)  ## Serve the site at http://127.0.0.1:8000, rebuilding on change
+# and re-renders the 404 page's blocks and the minified assets when their sources change (scripts/serve.py).
+serve: $(STAMP) $(THEME_BLOCKS) $(ASSETS)  ## Serve the site at http://127.0.0.1:8000, rebuilding on change
 	$(PY) scripts/serve.py --dev-addr $(SERVE_ADDR)
 
-build: $(STAMP) $(THEME_BLOCKS)  ## Build the site strictly into site/
+build: $(STAMP) $(THEME_BLOCKS) $(ASSETS)  ## Build the site strictly into site/
 	$(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
 
 # VALIDATE_FLAGS=--fail-on-warnings makes dates about to lapse fail (the weekly CI run).
@@ -65,7 +76,7 @@ validate: build  ## Build, then check every page carries both safety blocks
 check: validate  ## Build, validate, then the data, content and build tests (no browser)
 	$(PY) -m pytest -q --ignore=tests/browser -m "not slow"
 
-test: $(STAMP) $(THEME_BLOCKS) $(HTML_CHECKER)  ## The full test suite (builds the site itself)
+test: $(STAMP) $(THEME_BLOCKS) $(ASSETS) $(HTML_CHECKER)  ## The full test suite (builds the site itself)
 	TESTED_SITE="$(TESTED_SITE)" $(PY) -m pytest
 
 # Without npm the HTML checker test skips with a reason (fails under REQUIRE_BROWSER=1).
@@ -110,5 +121,5 @@ bench/node_modules/.installed: bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-bench: $(STAMP) $(THEME_BLOCKS) bench/node_modules/.installed  ## Print the benchmark table; JSON in bench-results/
+bench: $(STAMP) $(THEME_BLOCKS) $(ASSETS) bench/node_modules/.installed  ## Print the benchmark table; JSON in bench-results/
 	$(PY) scripts/bench.py

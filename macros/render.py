@@ -45,20 +45,25 @@ def render_full_disclaimer(disclaimer: Disclaimer) -> str:
 
 
 def render_crisis_callout(data: SafetyData, directory_href: str) -> str:
-    """The compact crisis block near the top of every page.
+    """The crisis callout near the top of every page: short enough to leave room for the page.
 
-    `directory_href` is the link to the full directory, relative to the page being
-    rendered (pages live at different depths).
+    A table with a row per country and two columns, "Call" and "Text", holding the
+    numbers of the lines the data puts in the callout (each country's compact line,
+    and its `callout_text` line where there is one). Each cell names its service in
+    text and each link names service, country and number; site.css decides whether the
+    names show. `directory_href` is the link to the full directory, relative to the
+    page being rendered (pages live at different depths).
     """
     block = data.crisis_callout
-    items = "".join(render_compact_line(country, line) for country, line in data.compact_lines())
+    rows = "".join(_callout_row(country, lines) for country, lines in _by_country(data.callout_lines()))
     return (
         f'<section class="{SAFETY_BLOCK_CLASS} {CRISIS_CALLOUT_CLASS}" data-block="{CRISIS_CALLOUT_BLOCK}" {SEARCH_EXCLUDE_ATTRIBUTE}'
         ' aria-labelledby="crisis-callout-title">'
         f'<h2 class="crisis-callout__title" id="crisis-callout-title">{escape(block["heading"])}</h2>'
         f'<p class="crisis-callout__emergency"><strong>{escape(block["emergency"])}</strong></p>'
-        f'<p class="crisis-callout__intro">{escape(block["intro"])}</p>'
-        f'<ul class="crisis-callout__lines">{items}</ul>'
+        '<table class="crisis-callout__table">'
+        f'<thead><tr><th scope="col">{escape(block["intro"])}</th><th scope="col">Call</th><th scope="col">Text</th></tr></thead>'
+        f'<tbody class="crisis-callout__lines">{rows}</tbody></table>'
         f'<p class="crisis-callout__more"><a href="{escape(directory_href)}">{escape(block["directory_link"])}</a></p>'
         "</section>"
     )
@@ -91,6 +96,42 @@ def render_compact_line(country: Country, line: Line) -> str:
         f'<span class="crisis-callout__service">{escape(line.service)}</span> '
         f'<span class="crisis-callout__ways">{_ways_to_reach(line, country)}</span></li>'
     )
+
+
+def _by_country(pairs: list[tuple[Country, Line]]) -> list[tuple[Country, list[Line]]]:
+    grouped: list[tuple[Country, list[Line]]] = []
+    for country, line in pairs:
+        if grouped and grouped[-1][0] is country:
+            grouped[-1][1].append(line)
+        else:
+            grouped.append((country, [line]))
+    return grouped
+
+
+def _callout_row(country: Country, lines: list[Line]) -> str:
+    """A country's row: its name, the numbers to call, the numbers to text."""
+    calls = [(line, _join(_phone_link(p, line, country) for p in line.phones)) for line in lines if line.phones]
+    texts = [(line, _join(_text_link(t, line, country) for t in line.texts)) for line in lines if line.texts]
+    named: set[str] = set()
+    return (
+        f'<tr class="crisis-callout__line" data-country="{escape(country.code)}">'
+        f'<th scope="row" class="crisis-callout__country">{escape(country.name)}</th>'
+        f"<td>{_callout_cell(calls, named)}</td><td>{_callout_cell(texts, named)}</td></tr>"
+    )
+
+
+def _callout_cell(ways: list[tuple[Line, str]], named: set[str]) -> str:
+    """'<span>Samaritans: </span><a>116 123</a>', each service named the first time it appears."""
+    parts = []
+    for line, links in ways:
+        name = ""
+        if line.service not in named:
+            named.add(line.service)
+            # "1737 Need to talk?" already ends a sentence: no colon after it.
+            joint = "" if line.service.endswith(("?", "!", ".")) else ":"
+            name = f'<span class="crisis-callout__service">{escape(line.service)}{joint} </span>'
+        parts.append(name + links)
+    return " or ".join(parts)
 
 
 def render_crisis_directory(data: SafetyData) -> str:
@@ -162,10 +203,11 @@ def _directory_line(country: Country, line: Line) -> str:
 
 
 def _ways_to_reach(line: Line, country: Country, *, texts_first: bool = False) -> str:
-    """'Call <a>988</a> or text <a>988</a>' with descriptive accessible names.
+    """'Call <a>988</a> or text <a>988</a>.' with descriptive accessible names.
 
     With texts_first, a text line comes before a phone number: for readers who
-    cannot talk out loud where they are (the young people's list).
+    cannot talk out loud where they are (the young people's list). A link that ends
+    the sentence keeps its full stop on the same line.
     """
     ways = []
     if line.phones:
@@ -175,7 +217,11 @@ def _ways_to_reach(line: Line, country: Country, *, texts_first: bool = False) -
     if texts_first:
         ways.reverse()
     joined = " or ".join(f"{verb} {links}" for verb, links in ways)
-    return joined[0].upper() + joined[1:] + "."
+    sentence = joined[0].upper() + joined[1:]
+    if not sentence.endswith("</a>"):  # it ends with a note in words
+        return sentence + "."
+    cut = sentence.rfind("<a ")
+    return f'{sentence[:cut]}<span class="nowrap">{sentence[cut:]}.</span>'
 
 
 def _phone_link(phone: Phone, line: Line, country: Country) -> str:

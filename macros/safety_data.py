@@ -8,12 +8,14 @@ and the field, instead of publishing a half-filled block.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import importlib.util
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pycountry
 import yaml
 
 from .contract import CRISIS_LINE_MAX_AGE_DAYS
@@ -61,6 +63,7 @@ class Line:
     emergency: bool = False
     compact: bool = False
     audience: str = ""  # "" means everyone; otherwise one of AUDIENCES
+    callout_text: bool = False
 
 
 @dataclass(frozen=True)
@@ -119,8 +122,18 @@ class SafetyData:
         raise KeyError(f"no compact crisis line for country code {code!r} in the data file")
 
     def compact_lines(self) -> list[tuple[Country, Line]]:
-        """The lines shown in the block on every page, in the file's country order."""
+        """Each country's main line in the crisis callout (`compact: true`), in the file's country order."""
         return [(c, line) for c in self.countries for line in c.lines if line.compact]
+
+    def callout_lines(self) -> list[tuple[Country, Line]]:
+        """Every line the crisis callout shows: each country's compact line, then its
+        `callout_text` line if it has one, in the file's country order."""
+        return [
+            (c, line)
+            for c in self.countries
+            for line in sorted(c.lines, key=lambda line: not line.compact)
+            if line.compact or line.callout_text
+        ]
 
 
 class _Checker:
@@ -255,7 +268,19 @@ def load_safety_data(path: Path | str, *, today: dt.date) -> SafetyData:
 
 
 LINE_REQUIRED = {"service", "hours", "confidence", "source", "verified"}
-LINE_OPTIONAL = {"phones", "texts", "other", "url", "emergency", "compact", "audience"}
+LINE_OPTIONAL = {"phones", "texts", "other", "url", "emergency", "compact", "callout_text", "audience"}
+
+
+@functools.cache
+def _iso_country_codes() -> frozenset[str]:
+    """ISO 3166-1 two-letter codes, read from pycountry's own data file.
+
+    `import pycountry` reads every installed package's metadata for its version number:
+    a large part of the build's start-up. Only the codes are needed, so read them alone.
+    """
+    spec = importlib.util.find_spec("pycountry")
+    table = Path(next(iter(spec.submodule_search_locations))) / "databases" / "iso3166-1.json"
+    return frozenset(entry["alpha_2"] for entry in json.loads(table.read_text(encoding="utf-8"))["3166-1"])
 
 
 def _countries(check: _Checker, value: Any):
@@ -266,7 +291,7 @@ def _countries(check: _Checker, value: Any):
         code = check.text(c, "code", where).upper()
         name = check.text(c, "name", where)
         where = f"countries[{i}] ({code})"
-        if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+        if len(code) != 2 or code not in _iso_country_codes():
             raise check.fail(where, f"field 'code': {code!r} is not an ISO 3166-1 two-letter country code")
         if code in seen_codes:
             raise check.fail(where, "duplicate entry: this country is listed twice")
@@ -277,6 +302,8 @@ def _countries(check: _Checker, value: Any):
 def _lines(check: _Checker, value: Any, country_where: str):
     seen_services: set[str] = set()
     compact_seen = False
+    compact_texts = False
+    callout_text_where = ""
     for j, item in enumerate(check.items(value, f"{country_where}.lines")):
         # Name the entry by its service as early as possible: it is what editors search for.
         named = item.get("service") if isinstance(item, dict) else None
@@ -315,6 +342,7 @@ def _lines(check: _Checker, value: Any, country_where: str):
             emergency=check.flag(e, "emergency", where),
             compact=check.flag(e, "compact", where),
             audience=_audience(check, e, where),
+            callout_text=check.flag(e, "callout_text", where),
         )
         if line.compact:
             if compact_seen:
@@ -324,7 +352,22 @@ def _lines(check: _Checker, value: Any, country_where: str):
             if line.emergency:
                 raise check.fail(where, "field 'compact': the compact block already tells readers to call their emergency number")
             compact_seen = True
+            compact_texts = bool(line.texts)
+        if line.callout_text:
+            # The callout offers one way to text per country, beside its compact line.
+            if callout_text_where:
+                raise check.fail(where, "field 'callout_text': only one text line per country may be in the crisis callout")
+            if not line.texts or line.phones:
+                raise check.fail(where, "field 'callout_text': only a text line (with 'texts' and no 'phones') can add a text option to the crisis callout")
+            if line.compact or line.emergency:
+                raise check.fail(where, "field 'callout_text': cannot go with 'compact' or 'emergency' on the same line")
+            callout_text_where = where
         yield line
+    # Checked once the whole country is read: the compact line may come after the text line.
+    if callout_text_where and not compact_seen:
+        raise check.fail(callout_text_where, "field 'callout_text': the country has no 'compact: true' line to go with it")
+    if callout_text_where and compact_texts:
+        raise check.fail(callout_text_where, "field 'callout_text': the country's compact line already has a number to text")
 
 
 def digits_match(shown: str, target: str) -> bool:

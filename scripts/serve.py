@@ -40,9 +40,11 @@ MACROS_PACKAGE = "macros"
 
 
 def render_blocks(project: Path) -> bool:
-    """Re-render the 404 page's blocks in a fresh interpreter (so changed render code is used)."""
-    script = project / "scripts" / "render_theme_blocks.py"
-    return subprocess.run([sys.executable, str(script)], cwd=project, check=False).returncode == 0
+    """Re-render the theme's blocks (404 page, search help) and the minified stylesheet and
+    script, each in a fresh interpreter (so changed render code is used). Each script
+    writes a file only when its content changes, so the rebuild this causes is the last."""
+    scripts = [project / "scripts" / name for name in ("render_theme_blocks.py", "build_assets.py")]
+    return all(subprocess.run([sys.executable, str(s)], cwd=project, check=False).returncode == 0 for s in scripts)
 
 
 def forget_macros() -> None:

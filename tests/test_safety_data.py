@@ -157,6 +157,7 @@ def test_no_compact_line_at_all_is_refused(tmp_path):
     for country in data["countries"]:
         for entry in country["lines"]:
             entry.pop("compact", None)
+            entry.pop("callout_text", None)
     with pytest.raises(SafetyDataError, match=r"no line has 'compact: true'"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 

@@ -101,9 +101,9 @@ GOOD = crisis("../crisis-resources/")
         # Look-alikes: the right attribute, but not the data's words or numbers.
         (GOOD + '<div data-block="disclaimer">Hello.</div>', "the disclaimer block's words are not the ones rendered from the data file"),
         (GOOD + DISCLAIMER.replace("not a substitute", "a substitute"), "the disclaimer block's words are not the ones rendered"),
-        (GOOD.replace("</ul>", '<li>Call <a href="tel:0123456">0123 456</a></li></ul>') + DISCLAIMER, "links to tel:0123456, which the data file does not put in it"),
+        (GOOD.replace("</tbody>", '<tr><th>Here</th><td><a href="tel:0123456">0123 456</a></td></tr></tbody>') + DISCLAIMER, "links to tel:0123456, which the data file does not put in it"),
         (GOOD.replace("Samaritans", "Samaritan") + DISCLAIMER, "the crisis-callout block's words are not the ones rendered from the data file"),
-        (re.sub(r'<li class="crisis-callout__line" data-country="US">.*?</li>', "", GOOD) + DISCLAIMER, "the crisis callout has no tel:988 link"),
+        (re.sub(r'<tr class="crisis-callout__line" data-country="US">.*?</tr>', "", GOOD) + DISCLAIMER, "the crisis callout has no tel:988 link"),
         (GOOD.replace('href="../crisis-resources/"', 'href="../causes/"') + DISCLAIMER, "no link to the crisis directory"),
     ],
     ids=[

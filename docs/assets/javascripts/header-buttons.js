@@ -1,0 +1,141 @@
+/*
+ * The header's menu and search buttons (partials/header.html): Material opens its
+ * navigation drawer and its search with hidden checkboxes and <label>s, which a
+ * keyboard cannot reach. These buttons set the same checkboxes, so Material's own
+ * styles and scripts do the rest. Enter or Space opens, Escape closes; focus moves
+ * into what opened and back to its button when it closes. While the drawer is
+ * closed, site.css keeps its links out of the Tab order.
+ */
+(function () {
+  "use strict";
+
+  var FOCUSABLE = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+  function toggle(name) {
+    return document.querySelector('input[data-md-toggle="' + name + '"]');
+  }
+
+  function button(name) {
+    return document.querySelector('[data-header-toggle="' + name + '"]');
+  }
+
+  function visible(el) {
+    var box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden";
+  }
+
+  // Drawn on top, inside the screen: Material lays the levels of its nested navigation
+  // over one another, so a link can have a size and still be hidden under another level.
+  function uncovered(el) {
+    var box = el.getBoundingClientRect();
+    var x = box.left + Math.min(box.width / 2, 10);
+    var y = box.top + box.height / 2;
+    if (x < 0 || y < 0 || x >= window.innerWidth || y >= window.innerHeight) return false;
+    var hit = document.elementFromPoint(x, y);
+    return !!hit && (hit === el || el.contains(hit) || hit.contains(el));
+  }
+
+  // Set a toggle as a click on its <label> would, so Material's scripts follow.
+  function setOpen(name, open) {
+    var input = toggle(name);
+    if (!input || input.checked === open) return;
+    input.checked = open;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+
+  function drawer() {
+    return document.querySelector(".md-sidebar--primary");
+  }
+
+  function focusInto(name) {
+    if (name === "search") {
+      var query = document.querySelector("[data-md-component=search-query]");
+      if (query) query.focus();
+      return;
+    }
+    var panel = drawer();
+    if (!panel) return;
+    // The drawer is visible at once (only its slide is animated), so it can take focus.
+    var items = panel.querySelectorAll(FOCUSABLE);
+    for (var i = 0; i < items.length; i++) {
+      if (visible(items[i]) && uncovered(items[i])) {
+        items[i].focus();
+        return;
+      }
+    }
+  }
+
+  // The drawer slides in over 0.25 s; what is on top can only be told once it is in.
+  function afterSlide(then) {
+    var panel = drawer();
+    var done = false;
+    function once() {
+      if (done) return;
+      done = true;
+      if (panel) panel.removeEventListener("transitionend", once);
+      then();
+    }
+    if (panel) panel.addEventListener("transitionend", once);
+    setTimeout(once, 400); // no transition (reduced motion) fires no transitionend
+  }
+
+  function sync(name) {
+    var input = toggle(name);
+    var control = button(name);
+    if (input && control) control.setAttribute("aria-expanded", input.checked ? "true" : "false");
+  }
+
+  function close(name, returnFocus) {
+    setOpen(name, false);
+    sync(name);
+    var control = button(name);
+    if (returnFocus && control && visible(control)) control.focus();
+  }
+
+  ["drawer", "search"].forEach(function (name) {
+    var control = button(name);
+    var input = toggle(name);
+    if (!control || !input) return;
+    // A <button> fires click for Enter and Space alike.
+    control.addEventListener("click", function () {
+      var open = !input.checked;
+      setOpen(name, open);
+      sync(name);
+      if (open && name === "drawer") afterSlide(function () { focusInto(name); });
+      else if (open) focusInto(name);
+    });
+    // The overlay, Material's own shortcuts and its search also change the toggles.
+    input.addEventListener("change", function () {
+      sync(name);
+    });
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    var drawerInput = toggle("drawer");
+    if (drawerInput && drawerInput.checked) {
+      event.preventDefault();
+      close("drawer", true);
+      return;
+    }
+    var searchInput = toggle("search");
+    var control = button("search");
+    // Material closes its search on Escape; focus goes back to the button that opened it.
+    if (searchInput && searchInput.checked && control && visible(control)) {
+      setTimeout(function () {
+        close("search", true);
+      }, 0);
+    }
+  });
+
+  // Tab out of the open drawer (or a click beside it) closes it: nothing behind the
+  // overlay takes focus.
+  document.addEventListener("focusin", function (event) {
+    var drawerInput = toggle("drawer");
+    var panel = drawer();
+    var control = button("drawer");
+    if (!drawerInput || !drawerInput.checked || !panel) return;
+    if (panel.contains(event.target) || event.target === control) return;
+    close("drawer", false);
+  });
+})();

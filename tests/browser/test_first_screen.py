@@ -1,0 +1,92 @@
+"""The first screen of a phone belongs to the page: a short crisis callout, and the page's
+own first heading already in view, with JavaScript on and off, on every page."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+# The callout's budget on a phone screen: about a quarter of it.
+CALLOUT_MAX_HEIGHT_PX = 240
+
+FIRST_SCREEN = """() => {
+  const callout = document.querySelector('[data-block="crisis-callout"]');
+  const box = callout.getBoundingClientRect();
+  // The page's own first heading after its title: not the callout's heading, and not
+  // inside any safety block.
+  const own = [...document.querySelectorAll('article h2, article h3')]
+    .find(h => !h.closest('[data-block]'));
+  const heading = own && own.getBoundingClientRect();
+  return {
+    scrollY: window.scrollY,
+    height: box.height,
+    heading: own ? own.textContent.trim() : null,
+    headingTop: heading ? heading.top + window.scrollY : null,
+    screen: window.innerHeight,
+  };
+}"""
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_callout_is_short_and_the_page_starts_on_the_first_screen(browser, site_server, site_pages, javascript):
+    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
+    page = context.new_page()
+    failures = []
+    for path in site_pages:
+        page.goto(site_server + path, wait_until="load")
+        seen = page.evaluate(FIRST_SCREEN)
+        if seen["height"] > CALLOUT_MAX_HEIGHT_PX:
+            failures.append(f"/{path}: the crisis callout is {seen['height']:.0f} px tall, more than {CALLOUT_MAX_HEIGHT_PX}")
+        if seen["heading"] is None:
+            failures.append(f"/{path}: no heading of the page's own after its title")
+        elif seen["headingTop"] >= seen["screen"]:
+            failures.append(f"/{path}: the first heading, {seen['heading']!r}, starts at {seen['headingTop']:.0f} px, below the first screen ({seen['screen']} px)")
+    context.close()
+    assert failures == [], "\n".join(failures)
+
+
+# The gap between a number link's text and the full stop after it, in CSS pixels.
+GAPS = """() => [...document.querySelectorAll('a.crisis-link')].flatMap(link => {
+  const next = link.nextSibling;
+  if (!next || next.nodeType !== Node.TEXT_NODE || !/^[.,;:]/.test(next.textContent)) return [];
+  const text = document.createRange();
+  text.selectNodeContents(link);
+  const stop = document.createRange();
+  stop.setStart(next, 0);
+  stop.setEnd(next, 1);
+  const a = text.getClientRects(), b = stop.getClientRects()[0];
+  return [[link.getAttribute('href'), b.left - a[a.length - 1].right, b.top - a[a.length - 1].top]];
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_no_space_shows_before_the_full_stop_after_a_number(browser, site_server, width):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(site_server + "crisis-resources/", wait_until="load")
+    gaps = page.evaluate(GAPS)
+    context.close()
+    assert len(gaps) > 10, gaps  # the directory has many "…<a>988</a>." sentences
+    wide = [(href, round(gap, 1)) for href, gap, _ in gaps if gap > 1.5]
+    apart = [href for href, _, drop in gaps if abs(drop) > 2]
+    assert wide == [], f"at {width}px a space shows before the full stop after {wide}"
+    assert apart == [], f"at {width}px the full stop after {apart} wrapped to the next line"
+
+
+def test_first_view_fetches_no_search_index_or_worker_until_the_reader_searches(browser, site_server):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url))
+    page.goto(site_server + "therapy/play-therapy/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    early = [url for url in fetched if "search_index.json" in url or "/workers/search." in url]
+    page.locator('[data-header-toggle="search"]').click()
+    page.keyboard.type("play")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    later = [url for url in fetched if "search_index.json" in url or "/workers/search." in url]
+    context.close()
+    assert early == [], f"fetched before any search: {early}"
+    assert any("search_index.json" in url for url in later) and any("/workers/search." in url for url in later), later
