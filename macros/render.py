@@ -192,14 +192,19 @@ def _directory_line(country: Country, line: Line) -> str:
     marker = ""
     if line.audience:
         marker = f' <span class="audience-marker" data-audience="{escape(line.audience)}">{escape(AUDIENCE_LABELS[line.audience])}</span>'
-    details = [f"<p>{_ways_to_reach(line, country)}</p>"]
+    return f'<li class="crisis-directory__line{kind}"><strong>{escape(line.service)}</strong>{marker}{_line_details(line, country)}</li>'
+
+
+def _line_details(line: Line, country: Country, *, texts_first: bool = False) -> str:
+    """How to reach a line, other ways in, its hours and its website, as paragraphs."""
+    details = [f"<p>{_ways_to_reach(line, country, texts_first=texts_first)}</p>"]
     if line.other:
         details.append(f"<p>{escape(line.other)}</p>")
     details.append(f'<p class="crisis-directory__hours">{escape(line.hours)}</p>')
     if line.url:
         site = line.url.removeprefix("https://").rstrip("/")
         details.append(f'<p>Website: <a href="{escape(line.url)}">{escape(site)}</a></p>')
-    return f'<li class="crisis-directory__line{kind}"><strong>{escape(line.service)}</strong>{marker}{"".join(details)}</li>'
+    return "".join(details)
 
 
 def _ways_to_reach(line: Line, country: Country, *, texts_first: bool = False) -> str:
@@ -275,11 +280,4 @@ def render_young_people_lines(data: SafetyData) -> str:
 
 
 def _young_people_line(country: Country, line: Line) -> str:
-    details = [f"<p>{_ways_to_reach(line, country, texts_first=True)}</p>"]
-    if line.other:
-        details.append(f"<p>{escape(line.other)}</p>")
-    details.append(f'<p class="crisis-directory__hours">{escape(line.hours)}</p>')
-    if line.url:
-        site = line.url.removeprefix("https://").rstrip("/")
-        details.append(f'<p>Website: <a href="{escape(line.url)}">{escape(site)}</a></p>')
-    return f'<li class="crisis-directory__line"><strong>{escape(line.service)}</strong>{"".join(details)}</li>'
+    return f'<li class="crisis-directory__line"><strong>{escape(line.service)}</strong>{_line_details(line, country, texts_first=True)}</li>'
