@@ -13,11 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import pycountry
-import yaml
 
 from .contract import HELP_ROUTE_MAX_AGE_DAYS
-from .safety_data import CONFIDENCE_LEVELS, _Checker
+from .safety_data import CONFIDENCE_LEVELS, _Checker, iso_country_codes, read_yaml
 
 ENTRY_REQUIRED = {"name", "text", "source", "confidence", "verified"}
 ENTRY_OPTIONAL = {"url"}
@@ -69,12 +67,7 @@ class _RoutesChecker(_Checker):
 def load_help_routes(path: Path | str, *, today: dt.date) -> HelpRoutes:
     """Read and check the file; raise HelpRoutesError naming the first problem."""
     path = Path(path)
-    if not path.is_file():
-        raise HelpRoutesError(f"{path}: help-routes file not found")
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as err:
-        raise HelpRoutesError(f"{path}: not valid YAML: {err}") from None
+    raw = read_yaml(path, HelpRoutesError, "help-routes file")
     check = _RoutesChecker(path, today)
     top = check.mapping(raw, "top level", {"countries", "carers"})
 
@@ -85,7 +78,7 @@ def load_help_routes(path: Path | str, *, today: dt.date) -> HelpRoutes:
         c = check.mapping(item, where, {"code", "name", "therapy", "registers"})
         code = check.text(c, "code", where).upper()
         where = f"countries[{i}] ({code})"
-        if len(code) != 2 or pycountry.countries.get(alpha_2=code) is None:
+        if len(code) != 2 or code not in iso_country_codes():
             raise check.fail(where, f"field 'code': {code!r} is not an ISO 3166-1 two-letter country code")
         if code in seen_codes:
             raise check.fail(where, "duplicate entry: this country is listed twice")

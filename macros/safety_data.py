@@ -214,15 +214,20 @@ class _Checker:
         return value
 
 
+def read_yaml(path: Path, error: type[ValueError], what: str) -> Any:
+    """A data file's YAML, or `error` naming the file when it is missing or not YAML."""
+    if not path.is_file():
+        raise error(f"{path}: {what} not found")
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as err:
+        raise error(f"{path}: not valid YAML: {err}") from None
+
+
 def load_safety_data(path: Path | str, *, today: dt.date) -> SafetyData:
     """Read and check the data file; raise SafetyDataError naming the first problem."""
     path = Path(path)
-    if not path.is_file():
-        raise SafetyDataError(f"{path}: safety data file not found")
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as err:
-        raise SafetyDataError(f"{path}: not valid YAML: {err}") from None
+    raw = read_yaml(path, SafetyDataError, "safety data file")
     check = _Checker(path, today)
     top = check.mapping(raw, "top level", {"disclaimer", "crisis_callout", "directory", "countries", "international"})
 
@@ -272,7 +277,7 @@ LINE_OPTIONAL = {"phones", "texts", "other", "url", "emergency", "compact", "cal
 
 
 @functools.cache
-def _iso_country_codes() -> frozenset[str]:
+def iso_country_codes() -> frozenset[str]:
     """ISO 3166-1 two-letter codes, read from pycountry's own data file.
 
     `import pycountry` reads every installed package's metadata for its version number:
@@ -291,7 +296,7 @@ def _countries(check: _Checker, value: Any):
         code = check.text(c, "code", where).upper()
         name = check.text(c, "name", where)
         where = f"countries[{i}] ({code})"
-        if len(code) != 2 or code not in _iso_country_codes():
+        if len(code) != 2 or code not in iso_country_codes():
             raise check.fail(where, f"field 'code': {code!r} is not an ISO 3166-1 two-letter country code")
         if code in seen_codes:
             raise check.fail(where, "duplicate entry: this country is listed twice")
