@@ -28,8 +28,8 @@ THEME_BLOCKS := overrides/partials/generated/crisis-callout.html overrides/parti
 	overrides/partials/generated/search-help.html
 THEME_BLOCK_SOURCES := data/safety.yml data/search.yml macros/contract.py macros/render.py macros/safety_data.py \
 	macros/search_data.py macros/search_render.py scripts/render_theme_blocks.py
-# The one stylesheet and one script pages load, made without comments from their
-# commented sources by scripts/build_assets.py.
+# The one stylesheet and one script of ours that pages load, made without comments from
+# their commented sources by scripts/build_assets.py.
 ASSET_SOURCES := docs/assets/stylesheets/site.css \
 	$(addprefix docs/assets/javascripts/,exit-page.js region-first.js header-buttons.js search-help.js)
 ASSETS := docs/assets/stylesheets/site.min.css docs/assets/javascripts/site.min.js
@@ -55,9 +55,10 @@ overrides/partials/%/crisis-callout.html overrides/partials/%/disclaimer.html ov
 	@touch $(THEME_BLOCKS)
 
 # Both come from one run of the script: a pattern rule with two targets is "grouped"
-# in every GNU make (the stem is `assets`).
-docs/%/stylesheets/site.min.css docs/%/javascripts/site.min.js: $(ASSET_SOURCES) scripts/build_assets.py
-	$(PYTHON) scripts/build_assets.py
+# in every GNU make (the stem is `assets`). The stylesheet carries the colours of
+# Material's palette that mkdocs.yml uses, so it follows mkdocs.yml and the lock too.
+docs/%/stylesheets/site.min.css docs/%/javascripts/site.min.js: $(ASSET_SOURCES) scripts/build_assets.py mkdocs.yml $(STAMP)
+	$(PY) scripts/build_assets.py
 	@touch $(ASSETS)
 
 # The preview rebuilds on every file the site is built from (`watch:` in mkdocs.yml)

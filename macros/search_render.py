@@ -29,7 +29,8 @@ def render_search_help(search: SearchData, safety: SafetyData, crisis_href: str,
     They are template code in the theme partial (the crisis page's address through the
     theme's `url` filter, and the include of the topics list), plain HTML in tests.
     """
-    terms = escape(json.dumps(list(search.crisis_terms), ensure_ascii=False), quote=True)
+    # In single quotes, so JSON's double quotes need no &quot; (a fifth of the bytes).
+    terms = escape(json.dumps(list(search.crisis_terms), ensure_ascii=False, separators=(",", ":")), quote=False).replace("'", "&#x27;")
     lines = "".join(render_compact_line(country, line) for country, line in safety.compact_lines())
     callout = safety.crisis_callout
     none = search.no_results
@@ -50,7 +51,7 @@ def render_search_help(search: SearchData, safety: SafetyData, crisis_href: str,
         "</div>"
     )
     return (
-        f'<div class="search-help" data-search-help data-crisis-terms="{terms}" role="status">'
+        f'<div class="search-help" data-search-help data-crisis-terms=\'{terms}\' role="status">'
         f'<template data-search-help-for="crisis">{crisis}</template>'
         f'<template data-search-help-for="no-results">{no_results}</template>'
         "</div>"

@@ -30,6 +30,11 @@ def goto(page, base: str, path: str, scheme: str) -> None:
     expected = "slate" if scheme == "dark" else "default"
     actual = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
     assert actual == expected, f"/{path}: colour scheme is {actual!r}, expected {expected!r}"
+    # The scheme's colours come from site.min.css (Material's palette, trimmed): a dark
+    # scheme must paint a dark page, not only name one.
+    red, green, blue = page.evaluate("getComputedStyle(document.body).backgroundColor.match(/\\d+/g).slice(0, 3).map(Number)")
+    dark = max(red, green, blue) < 80
+    assert dark == (scheme == "dark"), f"/{path}: background rgb({red}, {green}, {blue}) in the {scheme} scheme"
 
 
 def test_axe_finds_no_violations(browser, site_server, site_pages, scheme):
