@@ -32,7 +32,8 @@ THEME_BLOCK_SOURCES := data/safety.yml data/search.yml macros/contract.py macros
 # their commented sources by scripts/build_assets.py.
 ASSET_SOURCES := docs/assets/stylesheets/site.css \
 	$(addprefix docs/assets/javascripts/,exit-page.js region-first.js header-buttons.js search-help.js)
-ASSETS := docs/assets/stylesheets/site.min.css docs/assets/javascripts/site.min.js
+ASSETS := docs/assets/stylesheets/site.min.css docs/assets/javascripts/site.min.js \
+	overrides/partials/generated/defer-search-index.html
 
 # The Nu HTML Checker (vnu-jar, locked in tools/html-checker/package-lock.json).
 HTML_CHECKER := tools/html-checker/node_modules/.installed
@@ -60,6 +61,12 @@ overrides/partials/%/crisis-callout.html overrides/partials/%/disclaimer.html ov
 docs/%/stylesheets/site.min.css docs/%/javascripts/site.min.js: $(ASSET_SOURCES) scripts/build_assets.py mkdocs.yml $(STAMP)
 	$(PY) scripts/build_assets.py
 	@touch $(ASSETS)
+
+# The inline script that holds back the search index, minified into a partial by the
+# same script (one run writes every file; a rule of its own, as its stem differs).
+overrides/partials/generated/defer-search-index.html: docs/assets/javascripts/defer-search-index.js scripts/build_assets.py $(STAMP)
+	$(PY) scripts/build_assets.py
+	@touch $@
 
 # The preview rebuilds on every file the site is built from (`watch:` in mkdocs.yml)
 # and re-renders the 404 page's blocks and the minified assets when their sources change (scripts/serve.py).

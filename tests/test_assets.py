@@ -51,14 +51,14 @@ PALETTE = """
 
 
 def test_palette_keeps_the_rules_of_the_colours_in_use_and_drops_the_others():
+    # ... and the rule that restyles every element while Material applies the colours.
     used = {"scheme": {"default", "slate"}, "primary": {"indigo"}, "accent": {"indigo"}}
     css = build_assets.palette_rules(PALETTE, used)
     assert css == (
         ":root{--md-hue:225deg}"
         "[data-md-color-accent=indigo]{--md-accent-fg-color:#526cfe}"
         "[data-md-color-primary=indigo]{--md-primary-bg-color:#fff}"
-        "@media screen{[data-md-color-scheme=slate]{color-scheme:dark}}"
-        "[data-md-color-switching] *{transition:none}\n"
+        "@media screen{[data-md-color-scheme=slate]{color-scheme:dark}}\n"
     )
 
 

@@ -42,21 +42,27 @@
     return null;
   }
 
-  function readerCountries() {
+  function languageCountries() {
     var found = [];
     var languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
     for (var i = 0; i < languages.length; i++) {
       var region = regionOf(languages[i] || "");
       if (region) found.push(region);
     }
+    return found;
+  }
+
+  // Asked only when no language names a listed country: the first use of Intl costs a
+  // phone several milliseconds while the page starts.
+  function zoneCountry() {
     try {
       var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      if (zone && ZONE_COUNTRY[zone]) found.push(ZONE_COUNTRY[zone]);
-      else if (zone && zone.indexOf("Australia/") === 0) found.push("AU");
+      if (zone && ZONE_COUNTRY[zone]) return ZONE_COUNTRY[zone];
+      if (zone && zone.indexOf("Australia/") === 0) return "AU";
     } catch (e) {
-      // No Intl time zone support: keep what the languages gave.
+      // No Intl time zone support: the languages decide alone.
     }
-    return found;
+    return null;
   }
 
   // Move the child of `list` for `code` to the front; return whether it was there.
@@ -73,14 +79,15 @@
   }
 
   // Put the reader's country first in `list`; return its code, or null when the reader's
-  // settings name no country the list has. The first country they name that the list
-  // has wins.
+  // settings name no country the list has. The first country their languages name that
+  // the list has wins; failing that, their time zone's.
   function orderList(list, countries) {
-    countries = countries || readerCountries();
+    countries = countries || languageCountries();
     for (var c = 0; c < countries.length; c++) {
       if (moveFirst(list, countries[c])) return countries[c];
     }
-    return null;
+    var zone = zoneCountry();
+    return zone && moveFirst(list, zone) ? zone : null;
   }
 
   // search-help.js uses the same choice for the line in the search's crisis callout.
@@ -91,7 +98,7 @@
       '[data-block="crisis-callout"] .crisis-callout__lines, [data-block="crisis-directory"], [data-region-list]'
     );
     if (!lists.length) return;
-    var countries = readerCountries();
+    var countries = languageCountries();
     for (var l = 0; l < lists.length; l++) orderList(lists[l], countries);
   }
 

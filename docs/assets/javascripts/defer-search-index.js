@@ -1,13 +1,15 @@
-{#-
-  Material fetches the whole search index (about a third of a page's first-view
-  bytes) and starts its search worker (12 KB more) as soon as any page opens. Hold
-  both back until the reader first moves into search (focus in the search box, which
-  Material's shortcuts and the search button also give), so readers who never search
-  never download them. Material 9.8 requests the index with XMLHttpRequest and talks
-  to the worker only by postMessage and "message" events, which the stand-in below
-  queues and passes on; nothing else is delayed.
--#}
-<script>
+/*
+ * Material fetches the whole search index (about a third of a page's first-view
+ * bytes) and starts its search worker (12 KB more) as soon as any page opens. Hold
+ * both back until the reader first moves into search (focus in the search box, which
+ * Material's shortcuts and the search button also give), so readers who never search
+ * never download them. Material 9.8 requests the index with XMLHttpRequest and talks
+ * to the worker only by postMessage and "message" events, which the stand-in below
+ * queues and passes on; nothing else is delayed.
+ *
+ * Runs inline, before Material's deferred bundle: scripts/build_assets.py minifies it into
+ * overrides/partials/generated/defer-search-index.html, which every page includes.
+ */
 (function () {
   "use strict";
   var open = XMLHttpRequest.prototype.open;
@@ -66,4 +68,3 @@
     if (event.target.closest && event.target.closest(".md-search")) engage();
   });
 })();
-</script>
