@@ -54,7 +54,7 @@ from macros.contract import (  # noqa: E402
 )
 from macros.render import render_crisis_callout, render_disclaimer  # noqa: E402
 from macros.contract import REVIEW_WARNING_DAYS  # noqa: E402
-from macros.safety_data import SafetyDataError, load_safety_data  # noqa: E402
+from macros.safety_data import SAFE_LOADER, SafetyDataError, load_safety_data  # noqa: E402
 
 MACRO_CALLS = {f"{macro}()": re.compile(r"\{\{-?\s*" + macro + r"\(\s*\)\s*-?\}\}") for macro in REQUIRED_BLOCKS.values()}
 UNRENDERED = ("{{", "{%", "Macro Rendering Error")
@@ -326,17 +326,14 @@ def typed_phone_numbers(markdown: str, data_numbers: frozenset[str]) -> list[str
     return found
 
 
-# libyaml's loader where PyYAML was built with it: front matter of thousands of pages.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _PlainLoader(_SafeLoader):
+# libyaml's loader where PyYAML was built with it (SAFE_LOADER): front matter of thousands of pages.
+class _PlainLoader(SAFE_LOADER):
     """Reads dates as plain strings, so a malformed date gets a clear message, not a crash."""
 
 
 _PlainLoader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
+    for key, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()
 }
 
 

@@ -225,3 +225,10 @@ def test_bad_data_is_refused_even_with_a_warm_cache(tmp_path):
     write(tmp_path, changed(DOI="https://doi.org/10.1037/x"))
     with pytest.raises(ReferencesError, match=r"entry 1 \(bratton2005\): field 'DOI'"):
         load_fresh(path, cache)
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path):
+    path = tmp_path / "references.yml"
+    path.write_bytes(b"- id: caf\xe9\n")
+    with pytest.raises(ReferencesError, match=f"{path}: is not UTF-8 text"):
+        load_references(path)
