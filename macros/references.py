@@ -247,13 +247,18 @@ def _load_references(path: str, _stamp: int, cache_dir: str) -> dict[str, Work]:
     return works
 
 
+# This module's source as it was imported: the code that runs, even if the file is
+# edited while a preview server keeps the old import.
+_THIS_CODE = Path(__file__).read_bytes()
+
+
 def _formatted(entries: list[dict], data: bytes, cache_dir: Path | None) -> dict[str, str]:
     """The formatted entries, from the on-disk cache when it holds them for exactly this input."""
     if cache_dir is None:
         return _format_entries(entries)
     # The key covers the file's bytes and this module's code (which formats them), so
     # an edit to either is never answered from the cache.
-    key = cache_key(data, Path(__file__).read_bytes())
+    key = cache_key(data, _THIS_CODE)
     ids = [entry["id"] for entry in entries]
     formatted = read_cached(cache_dir, key, ids)
     if formatted is None:

@@ -232,3 +232,11 @@ def test_a_file_that_is_not_utf8_is_named(tmp_path):
     path.write_bytes(b"- id: caf\xe9\n")
     with pytest.raises(ReferencesError, match=f"{path}: is not UTF-8 text"):
         load_references(path)
+
+
+def test_an_edit_to_the_formatting_code_is_not_answered_from_the_cache(tmp_path, monkeypatch):
+    path, cache = write(tmp_path, ARTICLE), tmp_path / "cache"
+    load_fresh(path, cache)
+    monkeypatch.setattr(references, "_THIS_CODE", references._THIS_CODE + b"\n# an edit\n")
+    monkeypatch.setattr(references, "_format_entries", lambda entries: {e["id"]: "Formatted by the new code." for e in entries})
+    assert load_fresh(path, cache)["bratton2005"].entry == "Formatted by the new code."
