@@ -13,6 +13,7 @@ from pathlib import Path
 try:
     from .contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, HELP_ROUTES_FILE, SAFETY_DATA_FILE
     from .help_routes import load_help_routes
+    from .references_cache import CACHE_DIR as REFERENCES_CACHE_DIR
     from .references import REFERENCES_FILE, cited_keys, load_references, render_bibliography, render_citation, render_sources
     from .render import render_crisis_callout, render_crisis_directory, render_crisis_phone, render_disclaimer, render_full_disclaimer
     from .render import render_young_people_lines
@@ -25,6 +26,7 @@ except ImportError:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     from macros.contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, HELP_ROUTES_FILE, SAFETY_DATA_FILE
     from macros.help_routes import load_help_routes
+    from macros.references_cache import CACHE_DIR as REFERENCES_CACHE_DIR
     from macros.references import REFERENCES_FILE, cited_keys, load_references, render_bibliography, render_citation, render_sources
     from macros.render import render_crisis_callout, render_crisis_directory, render_crisis_phone, render_disclaimer, render_full_disclaimer
     from macros.render import render_young_people_lines
@@ -38,7 +40,7 @@ def define_env(env) -> None:
     project_dir = Path(env.project_dir)
     data = load_safety_data(project_dir / SAFETY_DATA_FILE, today=dt.date.today())
     routes = load_help_routes(project_dir / HELP_ROUTES_FILE, today=dt.date.today())
-    works = load_references(project_dir / REFERENCES_FILE)
+    works = load_references(project_dir / REFERENCES_FILE, cache_dir=project_dir / REFERENCES_CACHE_DIR)
 
     def page_source() -> tuple[str, Path]:
         """The current page's path in docs/ (for messages) and its Markdown file.

@@ -23,6 +23,9 @@ from typing import Any
 
 import yaml
 
+from .references_cache import cache_key, read_cached, write_cached
+from .safety_data import SAFE_LOADER
+
 REFERENCES_FILE = "data/references.yml"
 # The id every entry's anchor starts with: a page's Sources item is <li id="ref-KEY">.
 ANCHOR_PREFIX = "ref-"
@@ -194,26 +197,32 @@ def _markdown(apa_html: str) -> str:
     return re.sub(r"(https://\S+?)(?=[.,;]?(?:\s|$))", lambda m: f"[{m.group(1)}]({m.group(1)})", text)
 
 
-def load_references(path: Path) -> dict[str, Work]:
+def load_references(path: Path, *, cache_dir: Path | None = None) -> dict[str, Work]:
     """Every work in the file, by key, checked and formatted. Raises ReferencesError.
 
-    Formatting takes about a second, and Zensical calls define_env once per page: the
-    result is kept until the file changes.
+    Formatting takes about a third of a second, and Zensical calls define_env once per
+    page: the result is kept in memory until the file changes. With `cache_dir`, the
+    formatted entries are also kept on disk (macros/references_cache.py), so the next
+    build formats them again only when they, or what formats them, change. The data is
+    checked on every call either way.
     """
     try:
         stamp = Path(path).stat().st_mtime_ns
     except OSError:
         stamp = 0
-    return _load_references(str(path), stamp)
+    return _load_references(str(path), stamp, str(cache_dir) if cache_dir else "")
 
 
 @functools.lru_cache(maxsize=4)
-def _load_references(path: str, _stamp: int) -> dict[str, Work]:
+def _load_references(path: str, _stamp: int, cache_dir: str) -> dict[str, Work]:
     checker = _Checker(Path(path))
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        data = Path(path).read_bytes()
+        raw = yaml.load(data.decode("utf-8"), Loader=SAFE_LOADER)
     except OSError as error:
         raise ReferencesError(f"{path}: cannot be read ({error.strerror})") from None
+    except UnicodeDecodeError as error:
+        raise ReferencesError(f"{path}: is not UTF-8 text ({error.reason} at byte {error.start})") from None
     except yaml.YAMLError as error:
         raise ReferencesError(f"{path}: is not valid YAML: {error}") from None
     if not isinstance(raw, list) or not raw:
@@ -223,7 +232,7 @@ def _load_references(path: str, _stamp: int) -> dict[str, Work]:
     for index, item in enumerate(raw, 1):
         entries.append(checker.entry(index, item, seen))
         seen.add(item["id"])
-    formatted = _format_entries(entries)
+    formatted = _formatted(entries, data, Path(cache_dir) if cache_dir else None)
     works = {}
     for entry in entries:
         text = formatted[entry["id"]]
@@ -236,6 +245,26 @@ def _load_references(path: str, _stamp: int) -> dict[str, Work]:
             entry=text,
         )
     return works
+
+
+# This module's source as it was imported: the code that runs, even if the file is
+# edited while a preview server keeps the old import.
+_THIS_CODE = Path(__file__).read_bytes()
+
+
+def _formatted(entries: list[dict], data: bytes, cache_dir: Path | None) -> dict[str, str]:
+    """The formatted entries, from the on-disk cache when it holds them for exactly this input."""
+    if cache_dir is None:
+        return _format_entries(entries)
+    # The key covers the file's bytes and this module's code (which formats them), so
+    # an edit to either is never answered from the cache.
+    key = cache_key(data, _THIS_CODE)
+    ids = [entry["id"] for entry in entries]
+    formatted = read_cached(cache_dir, key, ids)
+    if formatted is None:
+        formatted = _format_entries(entries)
+        write_cached(cache_dir, key, formatted)
+    return formatted
 
 
 def _lookup(works: dict[str, Work], keys: list[str], page: str) -> list[Work]:

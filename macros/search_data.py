@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from .safety_data import read_yaml
 
 # Characters that would open a template tag in the generated partial.
 TEMPLATE_MARKERS = ("{", "}", "<", ">")
@@ -48,12 +48,7 @@ def normalise_query(text: str) -> str:
 def load_search_data(path: Path | str) -> SearchData:
     """Read and check the file; raise SearchDataError naming the first problem."""
     path = Path(path)
-    if not path.is_file():
-        raise SearchDataError(f"{path}: search data file not found")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as err:
-        raise SearchDataError(f"{path}: not valid YAML: {err}") from None
+    raw = read_yaml(path, SearchDataError, "search data file")
 
     def fail(where: str, problem: str) -> SearchDataError:
         return SearchDataError(f"{path}: {where}: {problem}")

@@ -20,6 +20,7 @@ Exit status: 0 when every page passes, 1 when any page fails, 2 on bad usage.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import posixpath
 import re
@@ -53,7 +54,7 @@ from macros.contract import (  # noqa: E402
 )
 from macros.render import render_crisis_callout, render_disclaimer  # noqa: E402
 from macros.contract import REVIEW_WARNING_DAYS  # noqa: E402
-from macros.safety_data import SafetyDataError, load_safety_data  # noqa: E402
+from macros.safety_data import SAFE_LOADER, SafetyDataError, load_safety_data  # noqa: E402
 
 MACRO_CALLS = {f"{macro}()": re.compile(r"\{\{-?\s*" + macro + r"\(\s*\)\s*-?\}\}") for macro in REQUIRED_BLOCKS.values()}
 UNRENDERED = ("{{", "{%", "Macro Rendering Error")
@@ -74,8 +75,16 @@ class Expectations:
     callout_dial_targets: frozenset[str] = frozenset()
 
 
-def parse(html: str):
-    """The page as an lxml tree. Comments stay comment nodes, so nothing inside one is an element."""
+# Built pages are UTF-8 (MkDocs writes them so): read as bytes, they parse about a tenth
+# faster than as text. The parser is told the encoding rather than left to guess it.
+_UTF8_PARSER = lxml_html.HTMLParser(encoding="utf-8")
+
+
+def parse(html: str | bytes):
+    """The page (text, or UTF-8 bytes) as an lxml tree. Comments stay comment nodes, so
+    nothing inside one is an element."""
+    if isinstance(html, bytes):
+        return lxml_html.document_fromstring(html, parser=_UTF8_PARSER)
     return lxml_html.document_fromstring(html)
 
 
@@ -159,8 +168,8 @@ def _normalise(url_path: str) -> str:
     return posixpath.normpath(url_path.removesuffix("index.html"))
 
 
-def check_built_page(html: str, site_path: str, expect: Expectations, *, content_page: bool = False) -> list[str]:
-    """Problems with one built page, given its HTML and its path inside the site.
+def check_built_page(html: str | bytes, site_path: str, expect: Expectations, *, content_page: bool = False) -> list[str]:
+    """Problems with one built page, given its HTML (text, or UTF-8 bytes) and its path inside the site.
 
     A content page (built from docs/) must also show its review dates.
     """
@@ -191,7 +200,8 @@ def check_built_page(html: str, site_path: str, expect: Expectations, *, content
     if content_page and not _shows_review_dates(root):
         problems.append("does not show 'Page last reviewed' and 'Next review due'")
 
-    found = [marker for marker in UNRENDERED if marker in html]
+    # The markers are ASCII, so in UTF-8 bytes they occur exactly where they do in the text.
+    found = [marker for marker in UNRENDERED if (marker.encode() if isinstance(html, bytes) else marker) in html]
     if found:
         # Look again without script bodies, which hold Material's JSON config.
         for element in root.xpath("//script | //style"):
@@ -202,6 +212,8 @@ def check_built_page(html: str, site_path: str, expect: Expectations, *, content
 
 
 EXIT_LINKS = {EXIT_BUTTON_CLASS: "Exit this page button", EXIT_SKIP_LINK_CLASS: "hidden Exit this page link"}
+# What separates class names: XPath's white space (normalize-space), as the check always read it.
+_XML_SPACE = re.compile(r"[ \t\r\n]+")
 
 
 def _same_words(name: str, shown: str, expected: str) -> list[str]:
@@ -219,12 +231,10 @@ def _same_words(name: str, shown: str, expected: str) -> list[str]:
 def _exit_problems(root) -> list[str]:
     """The quick exit: one button and one hidden link, to the same neutral site, sending no referrer."""
     problems, targets = [], set()
+    # One walk over the page's links for both classes.
+    with_class = [(a, _XML_SPACE.split(a.get("class") or "")) for a in root.iter("a")]
     for css_class, name in EXIT_LINKS.items():
-        links = [
-            a
-            for a in root.xpath("//a[contains(concat(' ', normalize-space(@class), ' '), $c)]", c=f" {css_class} ")
-            if hidden_by(a) is None
-        ]
+        links = [a for a, classes in with_class if css_class in classes and hidden_by(a) is None]
         if len(links) != 1:
             problems.append(f"{len(links)} {name}s, expected exactly one")
             continue
@@ -279,11 +289,15 @@ def check_docs_page(markdown: str, today: dt.date, data_numbers: frozenset[str] 
 
 
 # What is not prose a reader reads as a number: front matter, macro calls, links, DOIs.
+# The lookahead names the characters a match can start with, so the regex engine skips
+# every other position at once (three times faster on a page).
 _NOT_PROSE = re.compile(
-    r"\A---\n.*?\n---\n|\{\{.*?\}\}|\{%.*?%\}|\]\([^)]*\)|https?://\S+|\b10\.\d{4,}/\S+|\d{4}-\d{2}-\d{2}", re.S
+    r"(?=[-{\]h\d])(?:\A---\n.*?\n---\n|\{\{.*?\}\}|\{%.*?%\}|\]\([^)]*\)|https?://\S+|\b10\.\d{4,}/\S+|\d{4}-\d{2}-\d{2})",
+    re.S,
 )
 # A run of digits, possibly grouped by single spaces or dashes ('0800 543 354', '1-800-273-8255').
-_DIGIT_RUN = re.compile(r"(?<![\w/])(?<!\d[.,])\+?\d(?:[ -]?\d)*(?![\w/]|[.,]\d)")
+# (The lookahead first, as in _NOT_PROSE: only a '+' or a digit can start one.)
+_DIGIT_RUN = re.compile(r"(?=[+\d])(?<![\w/])(?<!\d[.,])\+?\d(?:[ -]?\d)*(?![\w/]|[.,]\d)")
 # Shorter data numbers ('15' in France) are too common in prose to tell apart.
 MIN_DATA_NUMBER_DIGITS = 3
 
@@ -312,17 +326,14 @@ def typed_phone_numbers(markdown: str, data_numbers: frozenset[str]) -> list[str
     return found
 
 
-# libyaml's loader where PyYAML was built with it: front matter of thousands of pages.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _PlainLoader(_SafeLoader):
+# libyaml's loader where PyYAML was built with it (SAFE_LOADER): front matter of thousands of pages.
+class _PlainLoader(SAFE_LOADER):
     """Reads dates as plain strings, so a malformed date gets a clear message, not a crash."""
 
 
 _PlainLoader.yaml_implicit_resolvers = {
     key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
+    for key, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()
 }
 
 
@@ -440,7 +451,8 @@ PARALLEL_FROM = 300  # pages; below this, starting worker processes costs more t
 
 def _check_file(job: tuple[Path, str, Expectations, bool]) -> list[str]:
     page, rel, expect, content_page = job
-    html = page.read_text(encoding="utf-8")
+    html = page.read_bytes()
+    html.decode("utf-8")  # a page that is not UTF-8 fails here, as when it was read as text
     return [f"{page}: {problem}" for problem in check_built_page(html, rel, expect, content_page=content_page)]
 
 
@@ -455,26 +467,28 @@ def validate(site: Path, docs: Path, data_file: Path, today: dt.date) -> tuple[i
     ]
     numbers = data.all_numbers()
     docs_pages = sorted(docs.rglob("*.md"))
-    content_pages = set()
+    built_pages = {}
     for doc in docs_pages:
         rel = doc.relative_to(docs)
-        for problem in check_docs_page(doc.read_text(encoding="utf-8"), today, numbers):
-            problems.append(f"{doc}: {problem}")
-        built = next((site / c for c in built_path_for(rel) if (site / c).is_file()), None)
-        if built is None:
-            problems.append(f"{doc}: has no built page in {site} (expected {built_path_for(rel)[0]})")
-        else:
-            content_pages.add(built)
+        built_pages[doc] = next((site / c for c in built_path_for(rel) if (site / c).is_file()), None)
+    content_pages = {built for built in built_pages.values() if built is not None}
 
     jobs = [(page, page.relative_to(site).as_posix(), expect, page in content_pages) for page in pages]
-    if len(jobs) >= PARALLEL_FROM:
-        # Pages are independent: spread large sites over the machine's cores.
-        with ProcessPoolExecutor() as pool:
-            results = list(pool.map(_check_file, jobs, chunksize=64))
-    else:
-        results = [_check_file(job) for job in jobs]
-    for page_problems in results:
-        problems += page_problems
+    # Pages are independent: spread large sites over the machine's cores, and check the
+    # Markdown sources here while the workers check the built pages.
+    parallel = len(jobs) >= PARALLEL_FROM
+    with ProcessPoolExecutor() if parallel else contextlib.nullcontext() as pool:
+        if parallel:
+            results = pool.map(_check_file, jobs, chunksize=64)
+        for doc in docs_pages:
+            for problem in check_docs_page(doc.read_text(encoding="utf-8"), today, numbers):
+                problems.append(f"{doc}: {problem}")
+            if built_pages[doc] is None:
+                problems.append(f"{doc}: has no built page in {site} (expected {built_path_for(doc.relative_to(docs))[0]})")
+        if not parallel:
+            results = map(_check_file, jobs)
+        for page_problems in results:
+            problems += page_problems
     if not (site / "404.html").is_file():
         problems.append(f"{site / '404.html'}: missing: the site has no 404 page")
     return len(pages), problems

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 import yaml
 
 from project import PROJECT_DIR
+from macros import references, references_cache
 from macros.references import (
     ReferencesError,
     cited_keys,
@@ -158,3 +160,83 @@ def test_a_missing_or_broken_file_is_named(tmp_path):
     broken.write_text("- id: [unclosed\n", encoding="utf-8")
     with pytest.raises(ReferencesError, match=f"{broken}: is not valid YAML"):
         load_references(broken)
+
+
+# The on-disk cache of formatted entries (macros/references_cache.py).
+
+
+def load_fresh(path: Path, cache_dir: Path) -> dict:
+    """Load as a new build would: without the in-memory copy of the last load."""
+    references._load_references.cache_clear()
+    return load_references(path, cache_dir=cache_dir)
+
+
+def test_the_cache_is_used_on_the_next_load(tmp_path, monkeypatch):
+    path, cache = write(tmp_path, ARTICLE), tmp_path / "cache"
+    first = load_fresh(path, cache)
+    assert list(cache.glob("*.json")), "the first load stores the formatted entries"
+
+    def no_citeproc(entries):
+        raise AssertionError("citeproc was called although the cache holds the entries")
+
+    monkeypatch.setattr(references, "_format_entries", no_citeproc)
+    assert load_fresh(path, cache) == first
+
+
+def test_a_changed_entry_is_formatted_again_not_read_from_the_cache(tmp_path):
+    path, cache = write(tmp_path, ARTICLE), tmp_path / "cache"
+    load_fresh(path, cache)
+    write(tmp_path, changed(title="A new title for the same work"))
+    work = load_fresh(path, cache)["bratton2005"]
+    assert "A new title for the same work" in work.entry
+    assert len(list(cache.glob("*.json"))) == 1, "only the current key is kept"
+
+
+def test_a_new_library_version_is_a_new_key(monkeypatch):
+    before = references_cache.cache_key(b"data", b"code")
+    monkeypatch.setattr(references_cache, "_version", lambda name: "99.0")
+    assert references_cache.cache_key(b"data", b"code") != before
+    assert references_cache.cache_key(b"data", b"code2") != references_cache.cache_key(b"data", b"code")
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["not json {", '{"key": "other", "entries": {}}', "[1, 2]", '{"key": "KEY", "entries": {"bratton2005": 3}}',
+     '{"key": "KEY", "entries": {"someone-else": "Wrong (2001)."}}'],
+)
+def test_a_corrupt_cache_file_is_ignored_and_replaced(tmp_path, content):
+    path, cache = write(tmp_path, ARTICLE), tmp_path / "cache"
+    expected = load_fresh(path, cache)
+    [stored] = cache.glob("*.json")
+    stored.write_text(content.replace("KEY", stored.stem), encoding="utf-8")
+    assert load_fresh(path, cache) == expected
+    assert json.loads(stored.read_text(encoding="utf-8"))["key"] == stored.stem
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_the_build(tmp_path):
+    path, blocked = write(tmp_path, ARTICLE), tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    assert load_fresh(path, blocked / "cache") == load_fresh(path, tmp_path / "cache")
+
+
+def test_bad_data_is_refused_even_with_a_warm_cache(tmp_path):
+    path, cache = write(tmp_path, ARTICLE), tmp_path / "cache"
+    load_fresh(path, cache)
+    write(tmp_path, changed(DOI="https://doi.org/10.1037/x"))
+    with pytest.raises(ReferencesError, match=r"entry 1 \(bratton2005\): field 'DOI'"):
+        load_fresh(path, cache)
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path):
+    path = tmp_path / "references.yml"
+    path.write_bytes(b"- id: caf\xe9\n")
+    with pytest.raises(ReferencesError, match=f"{path}: is not UTF-8 text"):
+        load_references(path)
+
+
+def test_an_edit_to_the_formatting_code_is_not_answered_from_the_cache(tmp_path, monkeypatch):
+    path, cache = write(tmp_path, ARTICLE), tmp_path / "cache"
+    load_fresh(path, cache)
+    monkeypatch.setattr(references, "_THIS_CODE", references._THIS_CODE + b"\n# an edit\n")
+    monkeypatch.setattr(references, "_format_entries", lambda entries: {e["id"]: "Formatted by the new code." for e in entries})
+    assert load_fresh(path, cache)["bratton2005"].entry == "Formatted by the new code."
