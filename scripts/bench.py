@@ -106,7 +106,11 @@ def bench_builds(work: Path, runs: int) -> dict:
     plain = plain_material_project(work / "plain-project")
     zens = copy_project(work / "zensical-project")
     mkdocs = [PY, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    # The first build of a fresh copy formats the references (citeproc) and keeps them in
+    # .cache/references; later builds reuse them. Both figures are printed; the budget
+    # is on the rebuilds, which is what a maintainer's preview and builds are.
     result = {
+        "this_site_mkdocs_first_s": median_time(mkdocs, site, 1),
         "this_site_mkdocs_s": median_time(mkdocs, site, runs),
         "plain_material_s": median_time([PY, "-m", "mkdocs", "build", "--quiet"], plain, runs),
         "this_site_zensical_s": median_time(
@@ -114,6 +118,7 @@ def bench_builds(work: Path, runs: int) -> dict:
         ),
     }
     result["mkdocs_ratio_to_plain"] = result["this_site_mkdocs_s"] / result["plain_material_s"]
+    result["mkdocs_first_ratio_to_plain"] = result["this_site_mkdocs_first_s"] / result["plain_material_s"]
     result["zensical_ratio_to_plain"] = result["this_site_zensical_s"] / result["plain_material_s"]
     return result
 
@@ -206,7 +211,7 @@ def bench_readers(work: Path, runs: int) -> dict:
 def budgets(report: dict) -> list[tuple[str, bool, str]]:
     rows = []
     builds = report["build"]
-    rows.append(("build <= 1.5 x plain Material", builds["mkdocs_ratio_to_plain"] <= 1.5, f"{builds['mkdocs_ratio_to_plain']:.2f} x"))
+    rows.append(("build (rebuild) <= 1.5 x plain Material", builds["mkdocs_ratio_to_plain"] <= 1.5, f"{builds['mkdocs_ratio_to_plain']:.2f} x"))
     v = report["validator"]["generated_1000"]
     rows.append(("validator on 1,000 pages < 2 s", v["seconds"] < 2, f"{v['seconds']:.2f} s"))
     readers = report.get("readers")
@@ -232,6 +237,7 @@ def print_report(report: dict) -> None:
     b = report["build"]
     print("Build (median of runs)")
     print(f"  this site, mkdocs build    {b['this_site_mkdocs_s']:7.2f} s   {b['mkdocs_ratio_to_plain']:.2f} x baseline")
+    print(f"  ... first build, no cache  {b['this_site_mkdocs_first_s']:7.2f} s   {b['mkdocs_first_ratio_to_plain']:.2f} x baseline (one run)")
     print(f"  plain Material (baseline)  {b['plain_material_s']:7.2f} s   1.00 x")
     print(f"  this site, zensical build  {b['this_site_zensical_s']:7.2f} s   {b['zensical_ratio_to_plain']:.2f} x baseline")
     print("Validator (median of runs)")
