@@ -33,7 +33,7 @@ THEME_BLOCK_SOURCES := data/safety.yml data/search.yml macros/contract.py macros
 ASSET_SOURCES := docs/assets/stylesheets/site.css \
 	$(addprefix docs/assets/javascripts/,exit-page.js region-first.js header-buttons.js search-help.js)
 ASSETS := docs/assets/stylesheets/site.min.css docs/assets/javascripts/site.min.js \
-	overrides/partials/generated/defer-search-index.html
+	overrides/partials/generated/defer-search-index.html overrides/partials/generated/palette-early.html
 
 # The Nu HTML Checker (vnu-jar, locked in tools/html-checker/package-lock.json).
 HTML_CHECKER := tools/html-checker/node_modules/.installed
@@ -62,9 +62,14 @@ docs/%/stylesheets/site.min.css docs/%/javascripts/site.min.js: $(ASSET_SOURCES)
 	$(PY) scripts/build_assets.py
 	@touch $(ASSETS)
 
-# The inline script that holds back the search index, minified into a partial by the
-# same script (one run writes every file; a rule of its own, as its stem differs).
+# The inline scripts (the one that holds back the search index, the one that applies the
+# saved colour scheme), minified into partials by the same script (one run writes every
+# file; rules of their own, as their stems differ).
 overrides/partials/generated/defer-search-index.html: docs/assets/javascripts/defer-search-index.js scripts/build_assets.py $(STAMP)
+	$(PY) scripts/build_assets.py
+	@touch $@
+
+overrides/partials/generated/palette-early.html: docs/assets/javascripts/palette-early.js scripts/build_assets.py $(STAMP)
 	$(PY) scripts/build_assets.py
 	@touch $@
 

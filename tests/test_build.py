@@ -285,3 +285,20 @@ def test_a_stale_404_copy_is_named(tmp_path, capsys):
     )
     assert result.returncode == 1
     assert "overrides/partials/generated/crisis-callout.html: out of date with safety.yml" in result.stdout
+
+
+def test_no_script_runs_between_the_header_and_the_page_text(built_site):
+    # A script in the body before the text lets a phone paint the header alone and the
+    # text a frame or more later (Material's saved-colour script did: it now runs in
+    # <head>, overrides/partials/generated/palette-early.html). Data blocks
+    # (type="application/json") are not run.
+    found = []
+    for page in sorted(built_site.rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        text = soup.find("article") or soup.find(class_="md-content")
+        for script in soup.body.find_all("script"):
+            if script.get("type") == "application/json":
+                continue
+            if text and script.sourceline < text.sourceline:
+                found.append(f"{page.relative_to(built_site)}: a script on line {script.sourceline}, before the text on line {text.sourceline}")
+    assert found == [], "\n".join(found)

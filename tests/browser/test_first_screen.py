@@ -90,3 +90,38 @@ def test_first_view_fetches_no_search_index_or_worker_until_the_reader_searches(
     context.close()
     assert early == [], f"fetched before any search: {early}"
     assert any("search_index.json" in url for url in later) and any("/workers/search." in url for url in later), later
+
+
+# The colours the body carries at the page's first animation frame, before anything
+# is painted, and once the page has loaded.
+SCHEME_AT_FIRST_FRAME = """() => {
+  window.__schemeAtFirstFrame = null;
+  requestAnimationFrame(() => {
+    window.__schemeAtFirstFrame = document.body && document.body.getAttribute('data-md-color-scheme');
+  });
+}"""
+
+
+def test_a_saved_dark_scheme_is_applied_before_the_first_paint_without_materials_bundle(browser, site_server):
+    # Material's bundle, which also applies the saved colours, never arrives: what the
+    # reader sees first is the early script's doing (partials/generated/palette-early.html).
+    context = browser.new_context(viewport=PHONE, color_scheme="light")
+    page = context.new_page()
+    page.goto(site_server + "causes/", wait_until="load")
+    saved = page.evaluate("""() => {
+      const input = document.querySelector('[data-md-color-scheme="slate"].md-option');
+      const color = {media: input.getAttribute('data-md-color-media'), scheme: 'slate',
+                     primary: input.getAttribute('data-md-color-primary'), accent: input.getAttribute('data-md-color-accent')};
+      __md_set('__palette', {index: 1, color});
+      return __md_get('__palette').color.scheme;
+    }""")
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    page.add_init_script(script=f"({SCHEME_AT_FIRST_FRAME})()")
+    page.goto(site_server + "therapy/play-therapy/", wait_until="load")
+    first = page.evaluate("window.__schemeAtFirstFrame")
+    loaded = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    bundle = page.evaluate("typeof window.document$")
+    context.close()
+    assert saved == "slate"
+    assert bundle == "undefined", "Material's bundle ran: the test proves nothing"
+    assert (first, loaded) == ("slate", "slate")
