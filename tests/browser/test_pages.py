@@ -101,7 +101,7 @@ def test_first_tab_is_a_visible_skip_link_that_moves_focus_into_the_content(brow
         if not state or not state["isSkip"] or state["text"] != "Skip to content":
             failures.append(f"/{path}: the first Tab focuses {state and (state['tag'], state['text'])}, not a 'Skip to content' link")
             continue
-        page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'", timeout=2000)
+        page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'", timeout=10_000)
         state = page.evaluate(FOCUS_STATE)
         if state["width"] < 1 or state["height"] < 1 or state["top"] < 0:
             failures.append(f"/{path}: the skip link is focused but not on screen")
