@@ -9,8 +9,10 @@ what you edit, the .min files are what readers download (comments are about half
 the bytes). The stylesheet also carries the rules of Material's colour stylesheet
 (palette.css) for the colours mkdocs.yml uses, so pages load it instead of Material's
 file of every colour (overrides/main.html drops that link): one stylesheet of ours, and
-2 KB less on a first view. `make` rewrites them whenever a source, mkdocs.yml or the
-lock changes; `--check` exits 1, naming the file, when one is out of date.
+2 KB less on a first view. The two scripts that must run inline (the search index held
+back, the saved colour scheme applied early) become partials in
+overrides/partials/generated/. `make` rewrites them all whenever a source, mkdocs.yml or
+the lock changes; `--check` exits 1, naming the file, when one is out of date.
 Exit status: 0 when the files are current (or were written), 1 when --check finds one stale.
 """
 
