@@ -28,6 +28,7 @@ import tinycss2
 from calmjs.parse import es5
 from calmjs.parse.exceptions import ECMASyntaxError
 from calmjs.parse.unparsers.es5 import minify_print
+from generated_files import write_or_check
 from mkdocs.utils.yaml import yaml_load
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -169,19 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="only check that the files are current")
     args = parser.parse_args(argv)
-    stale = 0
-    for path, text in rendered().items():
-        current = path.read_text(encoding="utf-8") if path.is_file() else None
-        if current == text:
-            continue
-        if args.check:
-            print(f"{path}: out of date with its sources: run make (or python scripts/build_assets.py)")
-            stale += 1
-        else:
-            path.write_text(text, encoding="utf-8")
-            print(f"{path}: written")
-    return 1 if stale else 0
-
+    return write_or_check(rendered(), check=args.check, stale_message="out of date with its sources: run make (or python scripts/build_assets.py)")
 
 if __name__ == "__main__":
     sys.exit(main())

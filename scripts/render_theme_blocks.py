@@ -36,6 +36,7 @@ from macros.render import render_crisis_callout, render_disclaimer  # noqa: E402
 from macros.safety_data import SafetyDataError, load_safety_data  # noqa: E402
 from macros.search_data import SearchDataError, load_search_data  # noqa: E402
 from macros.search_render import render_search_help  # noqa: E402
+from generated_files import write_or_check  # noqa: E402
 
 DATA_FILE = PROJECT_DIR / SAFETY_DATA_FILE
 SEARCH_FILE = PROJECT_DIR / SEARCH_DATA_FILE
@@ -71,21 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     except (SafetyDataError, SearchDataError) as err:
         print(err, file=sys.stderr)
         return 2
-    stale = 0
-    for name, text in files.items():
-        path = OUT_DIR / name
-        current = path.read_text(encoding="utf-8") if path.is_file() else None
-        if current == text:
-            continue
-        if args.check:
-            print(f"{path}: out of date with {DATA_FILE.name}: run make (or python scripts/render_theme_blocks.py)")
-            stale += 1
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            print(f"{path}: written")
-    return 1 if stale else 0
-
+    return write_or_check(
+        {OUT_DIR / name: text for name, text in files.items()},
+        check=args.check,
+        stale_message=f"out of date with {DATA_FILE.name}: run make (or python scripts/render_theme_blocks.py)",
+    )
 
 if __name__ == "__main__":
     sys.exit(main())
