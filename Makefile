@@ -63,13 +63,14 @@ docs/%/stylesheets/site.min.css docs/%/javascripts/site.min.js: $(ASSET_SOURCES)
 	@touch $(ASSETS)
 
 # The inline scripts (the one that holds back the search index, the one that applies the
-# saved colour scheme), minified into partials by the same script (one run writes every
-# file; rules of their own, as their stems differ).
+# reader's colour scheme, which also carries mkdocs.yml's colour sets), minified into
+# partials by the same script (one run writes every file; rules of their own, as their
+# stems differ).
 overrides/partials/generated/defer-search-index.html: docs/assets/javascripts/defer-search-index.js scripts/build_assets.py $(STAMP)
 	$(PY) scripts/build_assets.py
 	@touch $@
 
-overrides/partials/generated/palette-early.html: docs/assets/javascripts/palette-early.js scripts/build_assets.py $(STAMP)
+overrides/partials/generated/palette-early.html: docs/assets/javascripts/palette-early.js scripts/build_assets.py mkdocs.yml $(STAMP)
 	$(PY) scripts/build_assets.py
 	@touch $@
 

@@ -19,6 +19,7 @@ Exit status: 0 when the files are current (or were written), 1 when --check find
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
@@ -33,6 +34,8 @@ from mkdocs.utils.yaml import yaml_load
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 ASSETS = PROJECT_DIR / "docs" / "assets"
+# The inline script that reads mkdocs.yml's colour sets (from its data-palettes attribute).
+PALETTE_EARLY = PROJECT_DIR / "overrides" / "partials" / "generated" / "palette-early.html"
 # Output file: its sources, in the order they are joined.
 BUNDLES = {
     ASSETS / "stylesheets" / "site.min.css": [ASSETS / "stylesheets" / "site.css"],
@@ -46,7 +49,7 @@ BUNDLES = {
     PROJECT_DIR / "overrides" / "partials" / "generated" / "defer-search-index.html": [
         ASSETS / "javascripts" / "defer-search-index.js",
     ],
-    PROJECT_DIR / "overrides" / "partials" / "generated" / "palette-early.html": [
+    PALETTE_EARLY: [
         ASSETS / "javascripts" / "palette-early.js",
     ],
 }
@@ -61,6 +64,8 @@ COLOUR_SELECTOR = re.compile(r"\[data-md-color-(scheme|primary|accent)=\"?([\w-]
 # phone, in the longest task before the page can respond. Without it a switch of
 # scheme fades over Material's 0.25 s transitions instead of jumping.
 DROPPED_SELECTORS = ("[data-md-color-switching]",)
+# What Material's templates use when a colour set in mkdocs.yml leaves one out.
+PALETTE_DEFAULTS = {"scheme": "default", "primary": "indigo", "accent": "indigo"}
 # At-rules whose blocks hold rules (the others are copied whole).
 GROUPING_AT_RULES = ("media", "supports")
 
@@ -73,16 +78,25 @@ def material_palette_css() -> Path:
     return found[0]
 
 
-def palette_in_use(config_path: Path = MKDOCS_YML) -> dict[str, set[str]]:
-    """The schemes, primary and accent colours that mkdocs.yml's theme.palette uses."""
+def palettes(config_path: Path = MKDOCS_YML) -> list[dict[str, str]]:
+    """mkdocs.yml's colour sets as Material's bundle stores them (media query, scheme,
+    primary and accent colour), with Material's defaults for what a set leaves out."""
     with config_path.open(encoding="utf-8") as file:
         palette = yaml_load(file)["theme"].get("palette") or []
     entries = [palette] if isinstance(palette, dict) else palette
-    used: dict[str, set[str]] = {"scheme": set(), "primary": set(), "accent": set()}
-    for entry in entries:
+    return [
+        {"media": str(entry.get("media") or "")}
+        | {kind: str(entry.get(kind) or default).replace(" ", "-") for kind, default in PALETTE_DEFAULTS.items()}
+        for entry in entries
+    ]
+
+
+def palette_in_use(config_path: Path = MKDOCS_YML) -> dict[str, set[str]]:
+    """The schemes, primary and accent colours that mkdocs.yml's theme.palette uses."""
+    used: dict[str, set[str]] = {kind: set() for kind in PALETTE_DEFAULTS}
+    for entry in palettes(config_path):
         for kind in used:
-            if kind in entry:
-                used[kind].add(str(entry[kind]).replace(" ", "-").lower())
+            used[kind].add(entry[kind].lower())
     return used
 
 
@@ -160,7 +174,13 @@ def rendered() -> dict[Path, str]:
             names = f"Material's {palette.name} (colours in mkdocs.yml), {names}"
             text = minify_css(palette_rules(palette.read_text(encoding="utf-8"), palette_in_use())) + text
         if target.suffix == ".html":
-            out[target] = PARTIAL_HEADER.format(sources=names) + f"<script>{text.strip()}</script>\n"
+            attributes = ""
+            if target == PALETTE_EARLY:
+                names = f"{names} and mkdocs.yml's colour sets"
+                # JSON in single quotes: no &quot; for every double quote.
+                data = json.dumps(palettes(), separators=(",", ":")).replace("&", "&amp;").replace("'", "&#39;")
+                attributes = f" data-palettes='{data}'"
+            out[target] = PARTIAL_HEADER.format(sources=names) + f"<script{attributes}>{text.strip()}</script>\n"
         else:
             out[target] = HEADER.format(sources=names) + text
     return out

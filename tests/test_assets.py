@@ -3,6 +3,8 @@ carry Material's colours for the palette in mkdocs.yml (and no other)."""
 
 from __future__ import annotations
 
+import html
+import json
 import re
 
 import pytest
@@ -22,6 +24,8 @@ def test_minified_assets_keep_every_rule_and_drop_the_comments():
         if target.suffix == ".css":
             assert body.startswith(palette), f"{target}: does not start with Material's colour rules"
             body = body[len(palette):]
+        if target.suffix == ".html":
+            body = re.sub(r"^<script[^>]*>", "", body)  # the colour sets' JSON is not code
         code = "".join(re.sub(r"/\*.*?\*/", "", s.read_text(encoding="utf-8"), flags=re.S) for s in build_assets.BUNDLES[target])
         assert body.count("{") == code.count("{") and body.count("}") == code.count("}"), target
 
@@ -71,6 +75,32 @@ def test_palette_in_use_is_read_from_mkdocs_yml(tmp_path):
         encoding="utf-8",
     )
     assert build_assets.palette_in_use(config) == {"scheme": {"default", "slate"}, "primary": {"deep-purple", "indigo"}, "accent": {"teal"}}
+
+
+def test_colour_sets_are_read_from_mkdocs_yml_with_materials_defaults(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "site_url: !ENV SITE_URL\ntheme:\n  name: material\n  palette:\n"
+        "    - media: \"(prefers-color-scheme: light)\"\n      primary: deep purple\n"
+        "    - media: \"(prefers-color-scheme: dark)\"\n      scheme: slate\n      accent: teal\n",
+        encoding="utf-8",
+    )
+    assert build_assets.palettes(config) == [
+        {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "deep-purple", "accent": "indigo"},
+        {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo", "accent": "teal"},
+    ]
+
+
+def test_every_page_carries_the_colour_sets_of_mkdocs_yml_for_the_early_script(built_site):
+    # The early script picks the scheme on a first visit from these (palette-early.js).
+    wanted = build_assets.palettes()
+    assert [p["scheme"] for p in wanted] == ["default", "slate"]
+    wrong = []
+    for page in sorted(built_site.rglob("*.html")):
+        found = re.findall(r"<script data-palettes='([^']*)'>", page.read_text(encoding="utf-8"))
+        if [json.loads(html.unescape(f)) for f in found] != [wanted]:
+            wrong.append(page.relative_to(built_site).as_posix())
+    assert wrong == [], f"pages without mkdocs.yml's colour sets in <head>: {wrong}"
 
 
 def test_pages_load_our_stylesheet_with_the_dark_scheme_and_not_materials_palette(built_site):

@@ -125,3 +125,32 @@ def test_a_saved_dark_scheme_is_applied_before_the_first_paint_without_materials
     assert saved == "slate"
     assert bundle == "undefined", "Material's bundle ran: the test proves nothing"
     assert (first, loaded) == ("slate", "slate")
+
+
+# The class <html> carries and the scheme <body> carries at the first animation frame.
+STATE_AT_FIRST_FRAME = """() => {
+  window.__stateAtFirstFrame = null;
+  requestAnimationFrame(() => {
+    window.__stateAtFirstFrame = [document.documentElement.className,
+                                  document.body && document.body.getAttribute('data-md-color-scheme')];
+  });
+}"""
+
+
+@pytest.mark.parametrize(("phone_setting", "scheme"), [("dark", "slate"), ("light", "default")])
+def test_a_first_visit_gets_the_phones_scheme_and_the_js_layout_before_the_first_paint(browser, site_server, phone_setting, scheme):
+    # Nothing saved, and Material's bundle never arrives: the page's own <head> chooses
+    # the scheme as Material would (the first colour set of mkdocs.yml whose media query
+    # matches) and sets the class js, so nothing restyles or moves when the bundle runs.
+    context = browser.new_context(viewport=PHONE, color_scheme=phone_setting)
+    page = context.new_page()
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    page.add_init_script(script=f"({STATE_AT_FIRST_FRAME})()")
+    page.goto(site_server + "causes/", wait_until="load")
+    first = page.evaluate("window.__stateAtFirstFrame")
+    saved = page.evaluate("localStorage.length")
+    bundle = page.evaluate("typeof window.document$")
+    context.close()
+    assert bundle == "undefined", "Material's bundle ran: the test proves nothing"
+    assert saved == 0, "something was saved: this is not a first visit"
+    assert first == ["js", scheme]
