@@ -3,6 +3,8 @@ own first heading already in view, with JavaScript on and off, on every page."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -154,3 +156,35 @@ def test_a_first_visit_gets_the_phones_scheme_and_the_js_layout_before_the_first
     assert bundle == "undefined", "Material's bundle ran: the test proves nothing"
     assert saved == 0, "something was saved: this is not a first visit"
     assert first == ["js", scheme]
+
+
+# Every layout shift the page makes (and what moved), from the moment it starts loading.
+RECORD_SHIFTS = """() => {
+  window.__shifts = [];
+  new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) {
+      window.__shifts.push([entry.value, entry.sources.map(s => s.node ? (s.node.id || s.node.className || s.node.nodeName) : '?')]);
+    }
+  }).observe({type: 'layout-shift', buffered: true});
+}"""
+
+
+def test_nothing_on_the_first_screen_moves_when_the_scripts_start(browser, site_server, site_pages):
+    # A reader reaching for "Exit this page" or a helpline must not see it jump when
+    # Material's bundle and ours start (WCAG 3.2; Lighthouse counts it as layout shift).
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    context.add_init_script(script=f"({RECORD_SHIFTS})()")
+    # As on a slow connection: the page is painted before Material's bundle arrives
+    # (on a fast one the bundle often runs first, and a jump would go unseen).
+    context.route("**/assets/javascripts/bundle.*.js", lambda route: (time.sleep(0.3), route.continue_()))
+    page = context.new_page()
+    moved = []
+    for path in site_pages:
+        page.goto(site_server + path, wait_until="load")
+        page.wait_for_function("typeof window.document$ !== 'undefined'")
+        page.wait_for_timeout(300)
+        shifts = page.evaluate("window.__shifts")
+        if shifts:
+            moved.append(f"/{path}: {shifts}")
+    context.close()
+    assert moved == [], "\n".join(moved)
