@@ -33,7 +33,7 @@ THEME_BLOCK_SOURCES := data/safety.yml data/search.yml macros/contract.py macros
 ASSET_SOURCES := docs/assets/stylesheets/site.css \
 	$(addprefix docs/assets/javascripts/,exit-page.js region-first.js header-buttons.js search-help.js)
 ASSETS := docs/assets/stylesheets/site.min.css docs/assets/javascripts/site.min.js \
-	overrides/partials/generated/defer-search-index.html overrides/partials/generated/palette-early.html
+	overrides/partials/generated/defer-search-index.html overrides/partials/generated/first-paint.html
 
 # The Nu HTML Checker (vnu-jar, locked in tools/html-checker/package-lock.json).
 HTML_CHECKER := tools/html-checker/node_modules/.installed
@@ -70,7 +70,7 @@ overrides/partials/generated/defer-search-index.html: docs/assets/javascripts/de
 	$(PY) scripts/build_assets.py
 	@touch $@
 
-overrides/partials/generated/palette-early.html: docs/assets/javascripts/palette-early.js scripts/build_assets.py mkdocs.yml $(STAMP)
+overrides/partials/generated/first-paint.html: docs/assets/javascripts/first-paint.js scripts/build_assets.py mkdocs.yml $(STAMP)
 	$(PY) scripts/build_assets.py
 	@touch $@
 

@@ -92,7 +92,7 @@ def test_colour_sets_are_read_from_mkdocs_yml_with_materials_defaults(tmp_path):
 
 
 def test_every_page_carries_the_colour_sets_of_mkdocs_yml_for_the_early_script(built_site):
-    # The early script picks the scheme on a first visit from these (palette-early.js).
+    # The early script picks the scheme on a first visit from these (first-paint.js).
     wanted = build_assets.palettes()
     assert [p["scheme"] for p in wanted] == ["default", "slate"]
     wrong = []

@@ -290,7 +290,7 @@ def test_a_stale_404_copy_is_named(tmp_path, capsys):
 def test_no_script_runs_between_the_header_and_the_page_text(built_site):
     # A script in the body before the text lets a phone paint the header alone and the
     # text a frame or more later (Material's saved-colour script did: it now runs in
-    # <head>, overrides/partials/generated/palette-early.html). Data blocks
+    # <head>, overrides/partials/generated/first-paint.html). Data blocks
     # (type="application/json") are not run.
     found = []
     for page in sorted(built_site.rglob("*.html")):

@@ -106,7 +106,7 @@ SCHEME_AT_FIRST_FRAME = """() => {
 
 def test_a_saved_dark_scheme_is_applied_before_the_first_paint_without_materials_bundle(browser, site_server):
     # Material's bundle, which also applies the saved colours, never arrives: what the
-    # reader sees first is the early script's doing (partials/generated/palette-early.html).
+    # reader sees first is the early script's doing (partials/generated/first-paint.html).
     context = browser.new_context(viewport=PHONE, color_scheme="light")
     page = context.new_page()
     page.goto(site_server + "causes/", wait_until="load")
