@@ -55,7 +55,7 @@ def render_crisis_callout(data: SafetyData, directory_href: str) -> str:
     page being rendered (pages live at different depths).
     """
     block = data.crisis_callout
-    rows = "".join(_callout_row(country, lines) for country, lines in _by_country(data.callout_lines()))
+    rows = "".join(_callout_row(country, lines) for country, lines in callout_lines_by_country(data))
     return (
         f'<section class="{SAFETY_BLOCK_CLASS} {CRISIS_CALLOUT_CLASS}" data-block="{CRISIS_CALLOUT_BLOCK}" {SEARCH_EXCLUDE_ATTRIBUTE}'
         ' aria-labelledby="crisis-callout-title">'
@@ -85,17 +85,27 @@ def render_crisis_phone(data: SafetyData, code: str, service: str = "") -> str:
     raise KeyError(f"crisis_phone({code!r}{', ' + repr(service) if service else ''}): the data file has no country with that code and {wanted}")
 
 
-def render_compact_line(country: Country, line: Line) -> str:
-    """One line of the compact block, as a list item named by its country code.
+def render_country_lines(country: Country, lines: list[Line]) -> str:
+    """A country's lines of the crisis callout as one list item named by its country
+    code: "United Kingdom: Samaritans Call 116 123. Shout Text SHOUT to 85258."
 
-    Also used by the search's crisis callout, which shows the reader's line only.
+    Used by the search's crisis callout, which shows the reader's country only: every
+    way to call and to text that the callout on the page offers for it.
     """
+    ways = " ".join(
+        f'<span class="crisis-callout__service">{escape(line.service)}</span> '
+        f'<span class="crisis-callout__ways">{_ways_to_reach(line, country)}</span>'
+        for line in lines
+    )
     return (
         f'<li class="crisis-callout__line" data-country="{escape(country.code)}">'
-        f'<span class="crisis-callout__country">{escape(country.name)}:</span> '
-        f'<span class="crisis-callout__service">{escape(line.service)}</span> '
-        f'<span class="crisis-callout__ways">{_ways_to_reach(line, country)}</span></li>'
+        f'<span class="crisis-callout__country">{escape(country.name)}:</span> {ways}</li>'
     )
+
+
+def callout_lines_by_country(data: SafetyData) -> list[tuple[Country, list[Line]]]:
+    """The crisis callout's lines (SafetyData.callout_lines), grouped by country in the file's order."""
+    return _by_country(data.callout_lines())
 
 
 def _by_country(pairs: list[tuple[Country, Line]]) -> list[tuple[Country, list[Line]]]:

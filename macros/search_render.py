@@ -3,8 +3,9 @@
 Two blocks, each kept in a <template> until the reader's browser needs it
 (docs/assets/javascripts/search-help.js decides, and sends nothing anywhere):
 - the crisis callout, for a query holding a crisis term: "You can talk to someone
-  now", the compact lines of the block on every page (the script keeps the reader's
-  country only, chosen as region-first.js chooses it), the emergency sentence for a
+  now", the lines of the block on every page, a list item per country with every way
+  to call and to text it offers (the script keeps the reader's country only, chosen
+  as region-first.js chooses it), the emergency sentence for a
   reader whose country it cannot tell, and the link to the crisis page;
 - the no-results block: advice, the crisis page, and the list of topics.
 
@@ -18,7 +19,7 @@ import json
 from html import escape
 
 from .contract import SEARCH_CRISIS_BLOCK, SEARCH_NO_RESULTS_BLOCK
-from .render import render_compact_line
+from .render import callout_lines_by_country, render_country_lines
 from .safety_data import SafetyData
 from .search_data import SearchData
 
@@ -31,7 +32,7 @@ def render_search_help(search: SearchData, safety: SafetyData, crisis_href: str,
     """
     # In single quotes, so JSON's double quotes need no &quot; (a fifth of the bytes).
     terms = escape(json.dumps(list(search.crisis_terms), ensure_ascii=False, separators=(",", ":")), quote=False).replace("'", "&#x27;")
-    lines = "".join(render_compact_line(country, line) for country, line in safety.compact_lines())
+    lines = "".join(render_country_lines(country, lines) for country, lines in callout_lines_by_country(safety))
     callout = safety.crisis_callout
     none = search.no_results
     crisis = (

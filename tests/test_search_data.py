@@ -59,17 +59,22 @@ def render() -> BeautifulSoup:
     return BeautifulSoup(html, "html.parser")
 
 
-def test_search_help_carries_the_terms_and_every_compact_line_from_the_data():
+def test_search_help_carries_the_terms_and_every_line_of_the_crisis_callout_from_the_data():
     soup = render()
     region = soup.find(attrs={"data-search-help": True})
     assert region["role"] == "status"
     assert json.loads(region["data-crisis-terms"]) == list(load_search_data(SEARCH_FILE).crisis_terms)
     crisis = soup.find("template", attrs={"data-search-help-for": "crisis"})
-    codes = [li["data-country"] for li in crisis.select(".search-help__lines > li")]
-    assert codes == [country.code for country, _ in SAFETY.compact_lines()]
-    for country, line in SAFETY.compact_lines():
+    items = {li["data-country"]: li for li in crisis.select(".search-help__lines > li")}
+    assert list(items) == [country.code for country, _ in SAFETY.compact_lines()]
+    # Each country's item offers every way to call and to text that the callout on
+    # the page offers (the UK: Samaritans' number and Shout's text line).
+    for country, line in SAFETY.callout_lines():
         for phone in line.phones:
-            assert crisis.find("a", href=f"tel:{phone.tel}"), (country.code, phone.tel)
+            assert items[country.code].find("a", href=f"tel:{phone.tel}"), (country.code, phone.tel)
+        for text in line.texts:
+            assert items[country.code].find("a", href=text.href), (country.code, text.href)
+    assert items["GB"].find("a", href="sms:85258?body=SHOUT"), "the UK's 24/7 text line is missing"
     assert SAFETY.crisis_callout["emergency"] in crisis.get_text()
     assert crisis.find("a", href="../crisis-resources/")
     none = soup.find("template", attrs={"data-search-help-for": "no-results"})

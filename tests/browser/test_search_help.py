@@ -19,6 +19,10 @@ pytestmark = pytest.mark.browser
 
 DATA = load_safety_data(DATA_FILE, today=dt.date.today())
 COMPACT = {country.code: (country, line) for country, line in DATA.compact_lines()}
+# Every line of the callout on the page, by country: the search's callout offers them all.
+CALLOUT_LINES: dict[str, list] = {}
+for _country, _line in DATA.callout_lines():
+    CALLOUT_LINES.setdefault(_country.code, []).append(_line)
 CALLOUT = '[data-search-help-block="search-crisis-callout"]'
 NO_RESULTS = '[data-search-help-block="search-no-results"]'
 
@@ -43,6 +47,7 @@ def test_suicide_shows_the_readers_line_before_any_result_and_the_crisis_page_fi
     text = callout.inner_text()
     expected_country, expected_line = COMPACT[country]
     tels = callout.locator('a[href^="tel:"]').evaluate_all("els => els.map(e => e.getAttribute('href'))")
+    sms = callout.locator('a[href^="sms:"]').evaluate_all("els => els.map(e => e.getAttribute('href'))")
     first_result = page.locator(RESULT_LINKS).first.bounding_box()
     above = callout.bounding_box()["y"] + callout.bounding_box()["height"] <= first_result["y"] + 1
     in_order = page.evaluate(
@@ -56,7 +61,8 @@ def test_suicide_shows_the_readers_line_before_any_result_and_the_crisis_page_fi
     assert shown == [country], f"{locale}: the callout shows the lines of {shown}"
     assert text.startswith("You can talk to someone now."), text
     assert expected_line.service in text and expected_country.name in text, text
-    assert tels == [f"tel:{p.tel}" for p in expected_line.phones], tels
+    assert tels == [f"tel:{p.tel}" for line in CALLOUT_LINES[country] for p in line.phones], tels
+    assert sms == [t.href for line in CALLOUT_LINES[country] for t in line.texts], sms
     assert above and in_order, "the callout is not above the first result"
     assert announced, "the callout is not in a status region, so screen readers are not told"
     assert [page_of(h, site_server) for h in links_to_crisis_page if not h.startswith(("tel:", "sms:"))] == ["crisis-resources/"]
