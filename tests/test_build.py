@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 import subprocess
 import sys
@@ -81,6 +82,17 @@ def test_repeated_blocks_are_kept_out_of_the_search_index(built_site):
 
 RESOURCE_ATTRS = {"script": "src", "img": "src", "iframe": "src", "source": "src", "video": "src",
                   "audio": "src", "embed": "src", "object": "data", "link": "href"}
+
+
+def test_no_page_carries_an_html_comment(built_site):
+    # A comment in a page's source (or in includes/abbreviations.md, appended to every
+    # page) reaches every reader's phone as bytes, and can show maintainers' notes.
+    found = [
+        f"{page.relative_to(built_site)}: {match[:60]!r}"
+        for page in sorted(built_site.rglob("*.html"))
+        for match in re.findall(r"<!--.*?-->", page.read_text(encoding="utf-8"), re.S)
+    ]
+    assert found == [], "pages carry HTML comments (in Markdown, a comment is written [//]: # (...)):\n" + "\n".join(found)
 
 
 def test_no_page_loads_anything_from_another_host(built_site):
