@@ -94,19 +94,29 @@ def test_first_view_fetches_no_search_index_or_worker_until_the_reader_searches(
     assert any("search_index.json" in url for url in later) and any("/workers/search." in url for url in later), later
 
 
-# The colours the body carries at the page's first animation frame, before anything
-# is painted, and once the page has loaded.
-SCHEME_AT_FIRST_FRAME = """() => {
-  window.__schemeAtFirstFrame = null;
+# The class <html> carries and the scheme <body> carries at the first animation frame,
+# before anything is painted.
+STATE_AT_FIRST_FRAME = """() => {
+  window.__stateAtFirstFrame = null;
   requestAnimationFrame(() => {
-    window.__schemeAtFirstFrame = document.body && document.body.getAttribute('data-md-color-scheme');
+    window.__stateAtFirstFrame = [document.documentElement.className,
+                                  document.body && document.body.getAttribute('data-md-color-scheme')];
   });
 }"""
 
 
+def first_frame_without_materials_bundle(page, url: str) -> list:
+    """Load `url` with Material's bundle (which also applies the colours and the class)
+    never arriving: what the reader sees first is the page's own <head> script's doing
+    (partials/generated/first-paint.html)."""
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    page.add_init_script(script=f"({STATE_AT_FIRST_FRAME})()")
+    page.goto(url, wait_until="load")
+    assert page.evaluate("typeof window.document$") == "undefined", "Material's bundle ran: the test proves nothing"
+    return page.evaluate("window.__stateAtFirstFrame")
+
+
 def test_a_saved_dark_scheme_is_applied_before_the_first_paint_without_materials_bundle(browser, site_server):
-    # Material's bundle, which also applies the saved colours, never arrives: what the
-    # reader sees first is the early script's doing (partials/generated/first-paint.html).
     context = browser.new_context(viewport=PHONE, color_scheme="light")
     page = context.new_page()
     page.goto(site_server + "causes/", wait_until="load")
@@ -117,43 +127,23 @@ def test_a_saved_dark_scheme_is_applied_before_the_first_paint_without_materials
       __md_set('__palette', {index: 1, color});
       return __md_get('__palette').color.scheme;
     }""")
-    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
-    page.add_init_script(script=f"({SCHEME_AT_FIRST_FRAME})()")
-    page.goto(site_server + "therapy/play-therapy/", wait_until="load")
-    first = page.evaluate("window.__schemeAtFirstFrame")
+    first = first_frame_without_materials_bundle(page, site_server + "therapy/play-therapy/")
     loaded = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-    bundle = page.evaluate("typeof window.document$")
     context.close()
     assert saved == "slate"
-    assert bundle == "undefined", "Material's bundle ran: the test proves nothing"
-    assert (first, loaded) == ("slate", "slate")
-
-
-# The class <html> carries and the scheme <body> carries at the first animation frame.
-STATE_AT_FIRST_FRAME = """() => {
-  window.__stateAtFirstFrame = null;
-  requestAnimationFrame(() => {
-    window.__stateAtFirstFrame = [document.documentElement.className,
-                                  document.body && document.body.getAttribute('data-md-color-scheme')];
-  });
-}"""
+    assert (first, loaded) == (["js", "slate"], "slate")
 
 
 @pytest.mark.parametrize(("phone_setting", "scheme"), [("dark", "slate"), ("light", "default")])
 def test_a_first_visit_gets_the_phones_scheme_and_the_js_layout_before_the_first_paint(browser, site_server, phone_setting, scheme):
-    # Nothing saved, and Material's bundle never arrives: the page's own <head> chooses
-    # the scheme as Material would (the first colour set of mkdocs.yml whose media query
-    # matches) and sets the class js, so nothing restyles or moves when the bundle runs.
+    # Nothing saved: the page's own <head> chooses the scheme as Material would (the
+    # first colour set of mkdocs.yml whose media query matches) and sets the class js,
+    # so nothing restyles or moves when the bundle runs.
     context = browser.new_context(viewport=PHONE, color_scheme=phone_setting)
     page = context.new_page()
-    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
-    page.add_init_script(script=f"({STATE_AT_FIRST_FRAME})()")
-    page.goto(site_server + "causes/", wait_until="load")
-    first = page.evaluate("window.__stateAtFirstFrame")
+    first = first_frame_without_materials_bundle(page, site_server + "causes/")
     saved = page.evaluate("localStorage.length")
-    bundle = page.evaluate("typeof window.document$")
     context.close()
-    assert bundle == "undefined", "Material's bundle ran: the test proves nothing"
     assert saved == 0, "something was saved: this is not a first visit"
     assert first == ["js", scheme]
 
