@@ -62,10 +62,9 @@ docs/%/stylesheets/site.min.css docs/%/javascripts/site.min.js: $(ASSET_SOURCES)
 	$(PY) scripts/build_assets.py
 	@touch $(ASSETS)
 
-# The inline scripts (the one that holds back the search index, the one that applies the
-# reader's colour scheme, which also carries mkdocs.yml's colour sets), minified into
-# partials by the same script (one run writes every file; rules of their own, as their
-# stems differ).
+# The inline scripts (the one that holds back the search index; the one that prepares the
+# first paint, which carries mkdocs.yml's colour sets), minified into partials by the
+# same script (one run writes every file; rules of their own, as their stems differ).
 overrides/partials/generated/defer-search-index.html: docs/assets/javascripts/defer-search-index.js scripts/build_assets.py $(STAMP)
 	$(PY) scripts/build_assets.py
 	@touch $@

@@ -10,7 +10,8 @@ the bytes). The stylesheet also carries the rules of Material's colour styleshee
 (palette.css) for the colours mkdocs.yml uses, so pages load it instead of Material's
 file of every colour (overrides/main.html drops that link): one stylesheet of ours, and
 2 KB less on a first view. The two scripts that must run inline (the search index held
-back, the saved colour scheme applied early) become partials in
+back; the class js and the reader's colour scheme before the first paint, with
+mkdocs.yml's colour sets in a data-palettes attribute) become partials in
 overrides/partials/generated/. `make` rewrites them all whenever a source, mkdocs.yml or
 the lock changes; `--check` exits 1, naming the file, when one is out of date.
 Exit status: 0 when the files are current (or were written), 1 when --check finds one stale.
