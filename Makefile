@@ -69,7 +69,7 @@ overrides/partials/generated/defer-search-index.html: docs/assets/javascripts/de
 	$(PY) scripts/build_assets.py
 	@touch $@
 
-overrides/partials/generated/first-paint.html: docs/assets/javascripts/first-paint.js scripts/build_assets.py mkdocs.yml $(STAMP)
+overrides/partials/generated/first-paint.html: docs/assets/javascripts/first-paint.js scripts/build_assets.py macros/render.py mkdocs.yml $(STAMP)
 	$(PY) scripts/build_assets.py
 	@touch $@
 

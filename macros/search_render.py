@@ -15,11 +15,10 @@ appear. The crisis terms travel as JSON in the region's data-crisis-terms attrib
 
 from __future__ import annotations
 
-import json
 from html import escape
 
 from .contract import SEARCH_CRISIS_BLOCK, SEARCH_NO_RESULTS_BLOCK
-from .render import callout_lines_by_country, render_country_lines
+from .render import callout_lines_by_country, json_attribute, render_country_lines
 from .safety_data import SafetyData
 from .search_data import SearchData
 
@@ -30,8 +29,7 @@ def render_search_help(search: SearchData, safety: SafetyData, crisis_href: str,
     They are template code in the theme partial (the crisis page's address through the
     theme's `url` filter, and the include of the topics list), plain HTML in tests.
     """
-    # In single quotes, so JSON's double quotes need no &quot; (a fifth of the bytes).
-    terms = escape(json.dumps(list(search.crisis_terms), ensure_ascii=False, separators=(",", ":")), quote=False).replace("'", "&#x27;")
+    terms = json_attribute(list(search.crisis_terms))
     lines = "".join(render_country_lines(country, lines) for country, lines in callout_lines_by_country(safety))
     callout = safety.crisis_callout
     none = search.no_results

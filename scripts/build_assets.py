@@ -20,7 +20,6 @@ Exit status: 0 when the files are current (or were written), 1 when --check find
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from pathlib import Path
@@ -34,6 +33,8 @@ from generated_files import write_or_check
 from mkdocs.utils.yaml import yaml_load
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR))
+from macros.render import json_attribute  # noqa: E402
 ASSETS = PROJECT_DIR / "docs" / "assets"
 # The inline script that prepares the first paint, with mkdocs.yml's colour sets in its
 # data-palettes attribute.
@@ -179,9 +180,7 @@ def rendered() -> dict[Path, str]:
             attributes = ""
             if target == FIRST_PAINT:
                 names = f"{names} and mkdocs.yml's colour sets"
-                # JSON in single quotes: no &quot; for every double quote.
-                data = json.dumps(palettes(), separators=(",", ":")).replace("&", "&amp;").replace("'", "&#39;")
-                attributes = f" data-palettes='{data}'"
+                attributes = f" data-palettes='{json_attribute(palettes())}'"
             out[target] = PARTIAL_HEADER.format(sources=names) + f"<script{attributes}>{text.strip()}</script>\n"
         else:
             out[target] = HEADER.format(sources=names) + text
