@@ -100,8 +100,8 @@ def render_country_lines(country: Country, lines: list[Line]) -> str:
     way to call and to text that the callout on the page offers for it.
     """
     ways = " ".join(
-        f'<span class="crisis-callout__service">{escape(line.service)}</span> '
-        f'<span class="crisis-callout__ways">{_ways_to_reach(line, country)}</span>'
+        ("" if _named_by_its_number(line) else f'<span class="crisis-callout__service">{escape(line.service)}</span> ')
+        + f'<span class="crisis-callout__ways">{_ways_to_reach(line, country)}</span>'
         for line in lines
     )
     return (
@@ -253,10 +253,20 @@ def _phone_link(phone: Phone, line: Line, country: Country) -> str:
 
 
 def _text_link(text: Text, line: Line, country: Country) -> str:
-    shown = f"{text.keyword} to {text.number}" if text.keyword else text.number
-    label = f"Text {shown}: {line.service} ({country.name})"
+    shown = _shown_text(text)
+    label = f"Text {shown} ({country.name})" if _named_by_its_number(line) else f"Text {shown}: {line.service} ({country.name})"
     link = f'<a class="{CRISIS_LINK_CLASS}" href="{escape(text.href)}" aria-label="{escape(label)}">{escape(shown)}</a>'
     return f"{link} {escape(text.note)}" if text.note else link
+
+
+def _shown_text(text: Text) -> str:
+    return f"{text.keyword} to {text.number}" if text.keyword else text.number
+
+
+def _named_by_its_number(line: Line) -> bool:
+    """A service whose name is how to reach it ("Text 50808"): naming it again before
+    "Text 50808." would read "Text 50808 Text 50808."."""
+    return not line.phones and len(line.texts) == 1 and line.service.casefold() == f"text {_shown_text(line.texts[0])}".casefold()
 
 
 def _join(links) -> str:

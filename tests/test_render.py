@@ -9,6 +9,8 @@ import yaml
 
 from project import FIXTURE_DATA_FILE, FIXTURE_TODAY
 from macros.render import (
+    callout_lines_by_country,
+    render_country_lines,
     render_crisis_callout,
     render_crisis_directory,
     render_crisis_phone,
@@ -60,6 +62,25 @@ def test_text_lines_are_sms_links_with_their_keyword_in_the_body():
     assert texts
     for text in texts:
         assert f'href="sms:{text.sms}?body={text.keyword}"' in html
+
+def test_a_service_named_by_its_number_is_not_named_twice(tmp_path):
+    """Ireland's "Text 50808" read "Text 50808 Text 50808." in the search's callout,
+    and its link was named "Text 50808: Text 50808 (Ireland)"."""
+    raw = yaml.safe_load(FIXTURE_DATA_FILE.read_text(encoding="utf-8"))
+    uk = next(c for c in raw["countries"] if c["code"] == "GB")
+    shout = next(line for line in uk["lines"] if line["service"] == "Shout")
+    shout["service"] = "Text SHOUT to 85258"
+    path = tmp_path / "safety.yml"
+    path.write_text(yaml.safe_dump(raw), encoding="utf-8")
+    data = load_safety_data(path, today=FIXTURE_TODAY)
+    country, lines = next((c, ls) for c, ls in callout_lines_by_country(data) if c.code == "GB")
+    item = soup(render_country_lines(country, lines)).find("li")
+    assert " ".join(item.get_text(" ").split()) == "United Kingdom: Samaritans Call 116 123 . Text SHOUT to 85258 ."
+    assert item.find("a", href="sms:85258?body=SHOUT")["aria-label"] == "Text SHOUT to 85258 (United Kingdom)"
+    # A service with a name of its own keeps it, in the text and in the link's name.
+    item = soup(render_country_lines(*next((c, ls) for c, ls in callout_lines_by_country(DATA) if c.code == "GB"))).find("li")
+    assert "Shout Text SHOUT to 85258" in " ".join(item.get_text(" ").split())
+    assert item.find("a", href="sms:85258?body=SHOUT")["aria-label"] == "Text SHOUT to 85258: Shout (United Kingdom)"
 
 def test_changing_a_number_in_the_data_changes_it_in_the_block(tmp_path):
     raw = yaml.safe_load(FIXTURE_DATA_FILE.read_text(encoding="utf-8"))

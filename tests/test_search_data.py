@@ -75,6 +75,8 @@ def test_search_help_carries_the_terms_and_every_line_of_the_crisis_callout_from
         for text in line.texts:
             assert items[country.code].find("a", href=text.href), (country.code, text.href)
     assert items["GB"].find("a", href="sms:85258?body=SHOUT"), "the UK's 24/7 text line is missing"
+    # Ireland's text line is called "Text 50808": it reads "Text 50808.", not twice.
+    assert "Text 50808 Text 50808" not in " ".join(items["IE"].get_text(" ").split())
     assert SAFETY.crisis_callout["emergency"] in crisis.get_text()
     assert crisis.find("a", href="../crisis-resources/")
     none = soup.find("template", attrs={"data-search-help-for": "no-results"})
