@@ -1,16 +1,16 @@
 #!/usr/bin/env python3
 """Benchmark what readers and maintainers wait for; print a table and write a JSON report.
 
-Usage: python scripts/bench.py [--runs N] [--lighthouse-runs N] [--no-lighthouse] [--out DIR]
+Usage: python scripts/bench.py [--runs N] [--lighthouse-runs N] [--baseline-repeats N] [--no-lighthouse] [--out DIR]
 
 - Build: `mkdocs build` of this site, a plain Material build of the same Markdown (no
   macros, no overrides: the baseline), and `zensical build` of this site.
 - Validator: on the real site, and on generated sites of 100, 1,000 and 5,000 pages.
 - Readers: Lighthouse (bench/node_modules, default mobile settings) on every page of the
   site served from loopback with gzip, and on a default Material build of the source
-  article (the baseline). The baseline page is then loaded again a few more times, under
-  other addresses (`?again=N`), so the report shows how far the same page's medians
-  spread in this run: the noise that the budgets comparing to the baseline sit in.
+  article (the baseline). The baseline page is then measured again, as if it were more
+  pages (`?again=N`, BASELINE_REPEATS times), so the report shows how far the same page's
+  medians spread in this run: the noise that the budgets comparing to the baseline sit in.
 Every figure is the median of several runs; ratios are taken within the same run.
 Exit status: 0 when it ran (budgets are reported, not enforced), 2 on bad usage.
 """
@@ -46,7 +46,7 @@ CHROME_FLAGS = (
 )
 PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "data", "includes", "overrides", "scripts")
 GENERATED_SIZES = (100, 1000, 5000)
-# How many more times the baseline page is measured, as if it were more pages.
+# How many more times the baseline page is measured, as if it were more pages (default).
 BASELINE_REPEATS = 3
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 ENV.pop("SITE_URL", None)
@@ -191,7 +191,7 @@ def lighthouse(url: str, runs: int, work: Path) -> dict:
     return {key: statistics.median(r[key] for r in reports) for key in reports[0]}
 
 
-def bench_readers(work: Path, runs: int) -> dict:
+def bench_readers(work: Path, runs: int, repeats: int = BASELINE_REPEATS) -> dict:
     site = work / "site-project" / "site"
     baseline_project = source_article_project(work / "source-article-project")
     subprocess.run([PY, "-m", "mkdocs", "build", "--quiet"], cwd=baseline_project, env=ENV, check=True, capture_output=True)
@@ -208,7 +208,7 @@ def bench_readers(work: Path, runs: int) -> dict:
     try:
         result["baseline"]["/"] = lighthouse(base, runs, work)
         result["baseline_again"] = {}
-        for n in range(1, BASELINE_REPEATS + 1):
+        for n in range(1, repeats + 1):
             result["baseline_again"][f"/?again={n}"] = lighthouse(f"{base}?again={n}", runs, work)
     finally:
         server.shutdown()
@@ -288,11 +288,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="runs per build and validator figure (default 3)")
     parser.add_argument("--lighthouse-runs", type=int, default=3, help="Lighthouse runs per page (default 3)")
+    parser.add_argument("--baseline-repeats", type=int, default=BASELINE_REPEATS,
+                        help=f"times the baseline page is measured again, to show its own spread (default {BASELINE_REPEATS})")
     parser.add_argument("--no-lighthouse", action="store_true", help="skip the reader figures")
     parser.add_argument("--out", type=Path, default=PROJECT_DIR / "bench-results")
     args = parser.parse_args(argv)
     if args.runs < 1 or args.lighthouse_runs < 1:
         parser.error("runs must be at least 1")
+    if args.baseline_repeats < 0:
+        parser.error("--baseline-repeats must be 0 or more")
     if not args.no_lighthouse and not LIGHTHOUSE.exists():
         print(f"{LIGHTHOUSE}: not installed (run make bench, which runs npm ci in bench/)", file=sys.stderr)
         return 2
@@ -307,7 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_lighthouse:
             print("running Lighthouse on every page ...", file=sys.stderr)
             report["lighthouse_runs"] = args.lighthouse_runs
-            report["readers"] = bench_readers(work, args.lighthouse_runs)
+            report["readers"] = bench_readers(work, args.lighthouse_runs, args.baseline_repeats)
     report["budgets"] = budgets(report)
     print_report(report)
     args.out.mkdir(parents=True, exist_ok=True)
