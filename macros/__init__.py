@@ -97,7 +97,7 @@ def define_env(env) -> None:
 
     @env.macro
     def carer_routes() -> str:
-        """Support routes for adoptive, kinship and foster families (England)."""
+        """Support routes for adoptive, kinship and foster families, by country."""
         return render_carer_routes(routes)
 
     @env.macro

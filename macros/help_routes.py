@@ -18,7 +18,7 @@ from .contract import HELP_ROUTE_MAX_AGE_DAYS
 from .safety_data import CONFIDENCE_LEVELS, _Checker, iso_country_codes, read_yaml
 
 ENTRY_REQUIRED = {"name", "text", "source", "confidence", "verified"}
-ENTRY_OPTIONAL = {"url"}
+ENTRY_OPTIONAL = {"url", "not_confirmed"}
 
 
 class HelpRoutesError(ValueError):
@@ -33,6 +33,9 @@ class Route:
     confidence: str
     verified: dt.date
     url: str = ""
+    # True for an entry that says plainly we could not confirm a route, and names the
+    # nearest general one: a country is never left with another country's law only.
+    not_confirmed: bool = False
 
 
 @dataclass(frozen=True)
@@ -41,19 +44,19 @@ class CountryRoutes:
     name: str
     therapy: tuple[Route, ...]
     registers: tuple[Route, ...]
+    carers: tuple[Route, ...]
 
 
 @dataclass(frozen=True)
 class HelpRoutes:
     countries: tuple[CountryRoutes, ...]
-    carers: tuple[Route, ...]
 
     def stale_entries(self, today: dt.date, *, max_age_days: int = HELP_ROUTE_MAX_AGE_DAYS) -> list[str]:
         """Entries last verified more than max_age_days before `today`, as 'where (verified DATE)'."""
         oldest = today - dt.timedelta(days=max_age_days)
         entries = [(f"{c.name} {kind} {r.name!r}", r) for c in self.countries for kind, routes in
-                   (("therapy route", c.therapy), ("register", c.registers)) for r in routes]
-        entries += [(f"carers' route {r.name!r}", r) for r in self.carers]
+                   (("therapy route", c.therapy), ("register", c.registers), ("carers' route", c.carers))
+                   for r in routes]
         return [f"{where} (verified {r.verified.isoformat()})" for where, r in entries if r.verified < oldest]
 
 
@@ -69,13 +72,13 @@ def load_help_routes(path: Path | str, *, today: dt.date) -> HelpRoutes:
     path = Path(path)
     raw = read_yaml(path, HelpRoutesError, "help-routes file")
     check = _RoutesChecker(path, today)
-    top = check.mapping(raw, "top level", {"countries", "carers"})
+    top = check.mapping(raw, "top level", {"countries"})
 
     countries = []
     seen_codes: set[str] = set()
     for i, item in enumerate(check.items(top["countries"], "countries")):
         where = f"countries[{i}]"
-        c = check.mapping(item, where, {"code", "name", "therapy", "registers"})
+        c = check.mapping(item, where, {"code", "name", "therapy", "registers", "carers"})
         code = check.text(c, "code", where).upper()
         where = f"countries[{i}] ({code})"
         if len(code) != 2 or code not in iso_country_codes():
@@ -88,8 +91,9 @@ def load_help_routes(path: Path | str, *, today: dt.date) -> HelpRoutes:
             name=check.text(c, "name", where),
             therapy=_routes(check, c["therapy"], f"{where} therapy"),
             registers=_routes(check, c["registers"], f"{where} registers"),
+            carers=_routes(check, c["carers"], f"{where} carers"),
         ))
-    return HelpRoutes(tuple(countries), _routes(check, top["carers"], "carers"))
+    return HelpRoutes(tuple(countries))
 
 
 def _routes(check: _RoutesChecker, value: Any, list_where: str) -> tuple[Route, ...]:
@@ -114,5 +118,6 @@ def _routes(check: _RoutesChecker, value: Any, list_where: str) -> tuple[Route, 
             confidence=confidence,
             verified=check.date(e, "verified", where),
             url=check.https(e, "url", where, required=False),
+            not_confirmed=check.flag(e, "not_confirmed", where),
         ))
     return tuple(routes)

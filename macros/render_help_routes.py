@@ -24,8 +24,8 @@ def render_therapist_registers(data: HelpRoutes) -> str:
 
 
 def render_carer_routes(data: HelpRoutes) -> str:
-    """Support routes for adoptive, kinship and foster families (England)."""
-    return f'<ul class="help-routes__list" data-block="carer-routes">{"".join(_route(r) for r in data.carers)}</ul>'
+    """Support routes for adoptive, kinship and foster families, by country."""
+    return _by_country(data, "carer-routes", "carers", lambda c: c.carers)
 
 
 def _by_country(data: HelpRoutes, block: str, prefix: str, pick) -> str:
@@ -43,7 +43,15 @@ def _by_country(data: HelpRoutes, block: str, prefix: str, pick) -> str:
     return f'<div class="help-routes" data-block="{block}" data-region-list>{"".join(sections)}</div>'
 
 
+# Shown before an entry that says we could not confirm a route, so a reader does not
+# take the general route that follows for a checked one.
+NOT_CONFIRMED_LABEL = "Not confirmed"
+
+
 def _route(route: Route) -> str:
     name = f'<a href="{escape(route.url)}">{escape(route.name)}</a>' if route.url else escape(route.name)
+    if route.not_confirmed:
+        return (f'<li class="help-routes__route" data-not-confirmed><strong>{NOT_CONFIRMED_LABEL}: {name}</strong>: '
+                f'{escape(route.text)}</li>')
     return f'<li class="help-routes__route"><strong>{name}</strong>: {escape(route.text)}</li>'
 

@@ -36,7 +36,9 @@ def test_fixture_loads_with_every_field():
     register = data.countries[0].registers[0]
     assert (register.name, register.url, register.confidence) == ("Register A", "https://example.org/register", "official")
     assert register.verified == dt.date(2026, 6, 1)
-    assert data.carers[0].name == "Carers route"
+    carers = data.countries[0].carers[0]
+    assert (carers.name, carers.not_confirmed) == ("Carers route", False)
+    assert data.countries[1].carers[0].not_confirmed is True
 
 
 def test_stale_entries_are_those_checked_more_than_a_year_ago():
@@ -46,7 +48,7 @@ def test_stale_entries_are_those_checked_more_than_a_year_ago():
     assert data.stale_entries(dt.date(2027, 6, 2)) == [
         "United Kingdom therapy route 'Route A' (verified 2026-01-15)",
         "United Kingdom register 'Register A' (verified 2026-06-01)",
-        "carers' route 'Carers route' (verified 2026-02-01)",
+        "United Kingdom carers' route 'Carers route' (verified 2026-02-01)",
     ]
 
 
@@ -56,6 +58,33 @@ def test_real_file_loads_with_a_route_and_a_register_for_every_country_in_the_cr
     compact = [country.code for country, _ in safety.compact_lines()]
     assert [c.code for c in routes.countries] == compact
     assert all(c.therapy and c.registers for c in routes.countries)
+
+
+def test_every_country_in_the_crisis_callout_has_a_carers_route_or_says_it_has_none():
+    # The crisis callout's countries are the compact lines' countries: a foster carer in
+    # any of them gets a route of their own country, or a plain "we have not confirmed one".
+    routes = {c.code: c for c in load_help_routes(REAL_FILE, today=dt.date.today()).countries}
+    safety = load_safety_data(PROJECT_DIR / "data" / "safety.yml", today=dt.date.today())
+    for country, _ in safety.compact_lines():
+        carers = routes[country.code].carers if country.code in routes else ()
+        assert carers, f"{HELP_ROUTES_FILE}: {country.name}: no carers' route and no 'not confirmed' entry"
+        for route in carers:
+            if route.not_confirmed:
+                assert route.text.startswith("We have not confirmed"), (
+                    f"{HELP_ROUTES_FILE}: {country.name} carers entry {route.name!r}: a not_confirmed entry "
+                    "starts 'We have not confirmed', so the reader is told plainly")
+
+
+def test_uk_carers_routes_name_their_nation_and_cover_every_nation():
+    # English law (the council's assessment, the fund, NICE) does not reach Scotland,
+    # Wales or Northern Ireland: each UK entry says which nation it is for.
+    gb = next(c for c in load_help_routes(REAL_FILE, today=dt.date.today()).countries if c.code == "GB")
+    nations = ("England", "Scotland", "Wales", "Northern Ireland")
+    for route in gb.carers:
+        assert route.name.startswith(tuple(f"{n}:" for n in nations)), (
+            f"{HELP_ROUTES_FILE}: United Kingdom carers entry {route.name!r}: start the name with the nation it is for")
+    named = {n for n in nations for r in gb.carers if r.name.startswith(f"{n}:")}
+    assert named == set(nations), f"{HELP_ROUTES_FILE}: United Kingdom carers: no entry for {set(nations) - named}"
 
 
 def test_real_file_was_checked_within_the_last_year():
@@ -101,8 +130,8 @@ def test_bad_field_names_file_entry_and_field(tmp_path, field, value, message):
 
 def test_missing_required_field_is_named(tmp_path):
     data = fixture_data()
-    del data["carers"][0]["verified"]
-    with pytest.raises(HelpRoutesError, match=r"carers entry 'Carers route': field 'verified' is missing"):
+    del data["countries"][0]["carers"][0]["verified"]
+    with pytest.raises(HelpRoutesError, match=r"countries\[0\] \(GB\) carers entry 'Carers route': field 'verified' is missing"):
         load_help_routes(write(tmp_path, data), today=TODAY)
 
 
@@ -140,5 +169,12 @@ def test_rendered_lists_are_by_country_for_region_first_and_escaped(tmp_path):
     registers = BeautifulSoup(render_therapist_registers(routes), "html.parser")
     assert registers.find("a", href="https://example.org/register").get_text() == "Register A"
     assert registers.find("h3", id="register-au")
-    carers = BeautifulSoup(render_carer_routes(routes), "html.parser")
-    assert "Carers route" in carers.get_text() and carers.find()["data-block"] == "carer-routes"
+    carers = BeautifulSoup(render_carer_routes(routes), "html.parser").find()
+    assert carers["data-block"] == "carer-routes" and carers.has_attr("data-region-list")
+    assert [s["data-country"] for s in carers.find_all("section")] == ["GB", "AU"]
+    assert "Carers route" in carers.get_text()
+    # An entry we could not confirm says so where it is shown, not only in the data.
+    unconfirmed = carers.find("li", attrs={"data-not-confirmed": True})
+    assert unconfirmed.get_text().startswith("Not confirmed: No route found")
+    assert not carers.find("section", attrs={"data-country": "GB"}).find("li", attrs={"data-not-confirmed": True})
+
