@@ -1,0 +1,67 @@
+"""A printed page says what it is from: the site's name and the page's full address.
+
+Built here with SITE_URL set, as the publishing workflow builds, so the address printed
+is the published one; the other browser tests use a build without it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+import yaml
+
+from project import PROJECT_DIR
+from test_pages import goto, new_page
+
+pytestmark = pytest.mark.browser
+
+SITE_URL = "https://example.org/attachment/"
+PAGE = "for-professionals/"
+SITE_NAME = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_name"]
+
+
+class PublishedPathHandler(SimpleHTTPRequestHandler):
+    """Serves the site under /attachment/, the path SITE_URL names."""
+
+    def translate_path(self, path: str) -> str:
+        prefix = "/attachment/"
+        if not path.startswith(prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(prefix):])
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def published_site(tmp_path_factory, browser):
+    site = tmp_path_factory.mktemp("published") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PublishedPathHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/attachment/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_printed_professionals_page_shows_the_site_name_and_full_address(browser, published_site):
+    context, page = new_page(browser, "light")
+    goto(page, published_site, PAGE, "light")
+    address = page.locator(".page-address")
+    assert not address.is_visible(), f"/{PAGE}: the page address shows on screen (it is for paper)"
+    page.emulate_media(media="print")
+    assert address.is_visible(), f"/{PAGE}: the site's name and page address are not printed"
+    text = address.inner_text()
+    context.close()
+    assert SITE_NAME in text, f"/{PAGE}: the printed address line does not name the site: {text!r}"
+    assert SITE_URL + PAGE in text, f"/{PAGE}: the printed address line has no full address: {text!r}"
