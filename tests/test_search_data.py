@@ -31,10 +31,10 @@ def test_the_real_search_data_loads_and_covers_the_words_of_the_issue():
 @pytest.mark.parametrize(
     "old, new, message",
     [
-        ("  - suicidal\n", "  - suicidal\n  - Suicidal!\n", "crisis_terms[2] ('Suicidal!'): is the same term as crisis_terms[1]"),
-        ("  - suicidal\n", '  - "--"\n', "crisis_terms[1] ('--'): has no letters or digits"),
+        ("  - suicidal\n", "  - suicidal\n  - Suicidal!\n", "crisis_terms[2]: 'Suicidal!' is the same term as crisis_terms[1]"),
+        ("  - suicidal\n", '  - "--"\n', "crisis_terms[1]: '--' has no letters or digits"),
         ("  - suicidal\n", '  - ""\n', "crisis_terms[1]: is missing or empty"),
-        ("  - suicidal\n", "  - sui{{cidal\n", "crisis_terms[1]: must be plain words"),
+        ("  - suicidal\n", "  - sui{{cidal\n", "crisis_terms[1]: must be plain text, got 'sui{{cidal'"),
         ("crisis_callout:\n", "crisis_callout:\n  colour: red\n", "crisis_callout: unknown field 'colour'"),
         ('  advice: "Try fewer words, or a different word for the same thing."\n', "", "no_results: field 'advice' is missing"),
     ],
