@@ -48,6 +48,8 @@ def invisible_characters(text: str) -> list[tuple[int, str]]:
     Unicode's Cc (controls) and Cf (format: bidi overrides and isolates U+202A-202E and
     U+2066-2069, zero-width U+200B-200D, word joiner U+2060, BOM U+FEFF, soft hyphen...).
     """
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return []  # the common case, at C speed; isprintable() is False for Cc and Cf (and spaces but " ")
     return [
         (i, ch) for i, ch in enumerate(text)
         if ch not in ALLOWED_CONTROLS and unicodedata.category(ch) in ("Cc", "Cf")

@@ -1,6 +1,10 @@
-"""Relative links between pages, as MkDocs writes page URLs (for example 'causes/')."""
+"""Addresses the site writes: relative links between pages, and the exit page's address."""
 
 from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from .contract import EXIT_PAGE_HOSTS
 
 
 def relative_href(target_url: str, page_url: str) -> str:
@@ -15,3 +19,21 @@ def relative_href(target_url: str, page_url: str) -> str:
         common += 1
     up = [".."] * (len(page_parts) - common)
     return "/".join(up + target_parts[common:]) or "./"
+
+
+def exit_page_problem(url: object) -> str:
+    """Why `url` cannot be the "Exit this page" address (mkdocs.yml extra.exit_page_url), or "".
+
+    It must be https, on a host of contract.EXIT_PAGE_HOSTS, with no query string, fragment
+    or user name: nothing that could tell another site where the reader came from.
+    """
+    if not isinstance(url, str) or not url:
+        return f"must be an https:// address on one of {', '.join(EXIT_PAGE_HOSTS)}, got {url!r}"
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        return f"must be an https:// address, got {url!r}"
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return f"must carry no query string or fragment (they can tell another site where the reader came from), got {url!r}"
+    if parts.username or parts.password or parts.port or parts.hostname not in EXIT_PAGE_HOSTS:
+        return f"must be on one of {', '.join(EXIT_PAGE_HOSTS)} (macros/contract.py EXIT_PAGE_HOSTS), got {url!r}"
+    return ""
