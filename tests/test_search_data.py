@@ -129,7 +129,7 @@ def test_every_page_in_the_query_table_exists():
         ("- {query: x, page: /abs/}", "field 'page' must be a site path"),
         ("- {query: x, page: a/, within: 4}", "field 'within' must be 1, 2 or 3"),
         ("- {query: x, page: a/, where: 1}", "unknown field 'where'"),
-        ("- {query: x, page: a/}\n  - {query: X, page: b/}", "queries[1] ('X'): the query appears twice"),
+        ("- {query: x, page: a/}\n  - {query: X, page: b/}", "queries[1] (X): the query appears twice"),
     ],
 )
 def test_a_bad_query_table_is_refused_naming_the_row(tmp_path, row, message):
