@@ -72,7 +72,7 @@ def render_crisis_callout(data: SafetyData, directory_href: str) -> str:
         '<table class="crisis-callout__table">'
         f'<thead><tr><th scope="col">{escape(block["intro"])}</th><th scope="col">Call</th><th scope="col">Text</th></tr></thead>'
         f'<tbody class="crisis-callout__lines">{rows}</tbody></table>'
-        f'<p class="crisis-callout__more"><a href="{escape(directory_href)}">{escape(block["directory_link"])}</a></p>'
+        f'<p class="crisis-callout__more"><a href="{html.escape(directory_href)}">{escape(block["directory_link"])}</a></p>'
         "</section>"
     )
 
