@@ -4,21 +4,15 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from mkdocs.utils import get_relative_url
+
 from .contract import EXIT_PAGE_HOSTS
 
 
 def relative_href(target_url: str, page_url: str) -> str:
-    """Link from a page to a site URL (both as MkDocs writes them, e.g. 'causes/')."""
-    if target_url == page_url:
-        return ""
-    page_dir = page_url.rsplit("/", 1)[0] if "/" in page_url else ""
-    page_parts = [p for p in page_dir.split("/") if p]
-    target_parts = target_url.split("/")
-    common = 0
-    while common < len(page_parts) and common < len(target_parts) - 1 and page_parts[common] == target_parts[common]:
-        common += 1
-    up = [".."] * (len(page_parts) - common)
-    return "/".join(up + target_parts[common:]) or "./"
+    """Link from a page to a site URL (both as MkDocs writes them, e.g. 'causes/'),
+    by MkDocs' own helper; "" on the target page itself (the caller links to an anchor)."""
+    return "" if target_url == page_url else get_relative_url(target_url, page_url)
 
 
 def exit_page_problem(url: object) -> str:

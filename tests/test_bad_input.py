@@ -149,13 +149,27 @@ PAGE_ROWS = [
 ]
 
 
-def make_project(tmp_path: Path) -> Path:
+@pytest.fixture(scope="module")
+def references_cache(tmp_path_factory) -> Path:
+    """One cache of formatted references for every row: a row whose references are
+    unchanged does not format them again (macros/references_cache.py keys it by content)."""
+    return tmp_path_factory.mktemp("references-cache")
+
+
+@pytest.fixture
+def make_project(tmp_path, references_cache):
     """A copy of the fixture project with the real data (the macros are the site's own)."""
-    project = tmp_path / "project"
-    shutil.copytree(FIXTURE, project)
-    shutil.copytree(PROJECT_DIR / "data", project / "data")
-    (project / "macros").symlink_to(PROJECT_DIR / "macros", target_is_directory=True)
-    return project
+
+    def make() -> Path:
+        project = tmp_path / "project"
+        shutil.copytree(FIXTURE, project)
+        shutil.copytree(PROJECT_DIR / "data", project / "data")
+        (project / "macros").symlink_to(PROJECT_DIR / "macros", target_is_directory=True)
+        (project / ".cache").mkdir()
+        (project / ".cache" / "references").symlink_to(references_cache, target_is_directory=True)
+        return project
+
+    return make
 
 
 def edit(project: Path, name: str, old: str, new: str) -> None:
@@ -175,16 +189,16 @@ def build_error(project: Path, site: Path) -> str:
     return ""
 
 
-def test_the_fixture_project_builds_with_the_real_data(tmp_path):
-    project = make_project(tmp_path)
+def test_the_fixture_project_builds_with_the_real_data(tmp_path, make_project):
+    project = make_project()
     assert build_error(project, tmp_path / "site") == ""
     assert "Samaritans" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[row[0] for row in ROWS])
-def test_bad_input_stops_the_build_naming_file_entry_and_field(tmp_path, row):
+def test_bad_input_stops_the_build_naming_file_entry_and_field(tmp_path, make_project, row):
     _, name, old, new, expected = row
-    project = make_project(tmp_path)
+    project = make_project()
     edit(project, name, old, new)
     message = build_error(project, tmp_path / "site")
     assert message, f"{row[0]}: the build published it"
@@ -195,9 +209,9 @@ def test_bad_input_stops_the_build_naming_file_entry_and_field(tmp_path, row):
 
 @pytest.mark.xfail(strict=True, reason="validator unsafe-markup rules arrive on branch privacy")
 @pytest.mark.parametrize("row", PAGE_ROWS, ids=[row[0] for row in PAGE_ROWS])
-def test_unsafe_markup_in_a_page_is_refused_by_the_validator(tmp_path, row):
+def test_unsafe_markup_in_a_page_is_refused_by_the_validator(tmp_path, make_project, row):
     _, snippet, words = row
-    project = make_project(tmp_path)
+    project = make_project()
     edit(project, "docs/index.md", "{{ disclaimer() }}", f"{snippet}\n\n{{{{ disclaimer() }}}}")
     site = tmp_path / "site"
     assert build_error(project, site) == ""
