@@ -251,3 +251,11 @@ def test_unknown_audience_names_file_entry_and_field(tmp_path, value):
     line(data, "GB", "Childline")["audience"] = value
     with pytest.raises(SafetyDataError, match=r"safety\.yml: countries\[1\] \(GB\) lines\[\d+\] \(Childline\): field 'audience' must be one of young-people"):
         load_safety_data(write(tmp_path, data), today=TODAY)
+
+
+def test_a_misspelt_field_is_named_as_the_typo_before_the_field_it_replaced(tmp_path):
+    data = fixture_data()
+    entry = line(data, "GB", "Samaritans")
+    entry["verfied"] = entry.pop("verified")
+    with pytest.raises(SafetyDataError, match=r"lines\[\d+\] \(Samaritans\): unknown field 'verfied' \(allowed: .*\) \(line \d+\)$"):
+        load_safety_data(write(tmp_path, data), today=TODAY)
