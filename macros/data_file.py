@@ -60,6 +60,13 @@ def describe_character(ch: str) -> str:
     return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'control character')})"
 
 
+def shown(text: str, limit: int = 80) -> str:
+    """Text for a message: invisible characters written as \\uXXXX, long text cut short."""
+    for _, ch in reversed(invisible_characters(text)):
+        text = text.replace(ch, f"\\u{ord(ch):04x}")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def where(data: Any, place: Path_) -> str:
     """A place as editors find it: 'countries[2] (GB) lines[1] (Samaritans) phones[0]'."""
     parts: list[str] = []
@@ -71,7 +78,7 @@ def where(data: Any, place: Path_) -> str:
             if isinstance(node, dict):
                 label = next((node[k] for k in NAME_KEYS if isinstance(node.get(k), (str, int)) and str(node[k]).strip()), None)
                 if label is not None:
-                    parts.append(f" ({str(label).strip()})")
+                    parts.append(f" ({shown(str(label).strip())})")
         else:
             parts.append(f" {step}" if parts else str(step))
             node = node.get(step) if isinstance(node, dict) else None
@@ -250,7 +257,8 @@ def _problem(error) -> tuple[Path_, str, Path_]:
     else:
         text = error.message
     if "{value}" in text:
-        text = text.replace("{value}", repr(instance)).replace("{type}", type(instance).__name__)
+        value = repr(shown(instance)) if isinstance(instance, str) else shown(repr(instance))
+        text = text.replace("{value}", value).replace("{type}", type(instance).__name__)
     return place, text, place
 
 
