@@ -92,6 +92,7 @@ class _Reader:
         self.path = path
         self.error = error
         self.lines: dict[Path_, int] = {}
+        self.nodes: set[int] = set()
 
     def fail(self, place: Path_, line: int, problem: str, data: Any = None) -> ValueError:
         return self.error(f"{self.path}: {where(data, place)}: {problem} (line {line})")
@@ -109,12 +110,20 @@ class _Reader:
 
     def _walk(self, node: yaml.Node, place: Path_) -> None:
         line = node.start_mark.line + 1
+        # An alias (*name) is the same node met again: a copy an editor cannot see at the
+        # place it is used, and a few of them nested grow without end ("billion laughs").
+        if id(node) in self.nodes:
+            raise _Refused(place, self.lines.get(place, line), "repeats another entry with a YAML alias (*name): write the value out")
+        self.nodes.add(id(node))
         self.lines.setdefault(place, line)
         if isinstance(node, yaml.MappingNode):
             seen: dict[Any, int] = {}
             for key_node, value_node in node.value:
                 key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.start_mark)
                 key_line = key_node.start_mark.line + 1
+                if key_node.tag == "tag:yaml.org,2002:merge":
+                    # "<<: *defaults" copies fields in unseen, and its keys lose to the entry's own.
+                    raise _Refused(place, key_line, "uses a YAML merge key (<<): write the fields out")
                 self._check_text(key, place + (key,), key_line, "key")
                 if key in seen:
                     # The first occurrence is what a reader of the file sees; name both lines.
@@ -132,15 +141,19 @@ class _Reader:
         found = invisible_characters(text)
         if found:
             position, ch = found[0]
-            raise _Invisible(place, line, f"invisible character {describe_character(ch)} at position {position + 1} of the {what}: delete it and type the text again")
+            raise _Refused(place, line, f"invisible character {describe_character(ch)} at position {position + 1} of the {what}: delete it and type the text again")
 
 
 class _Duplicate(Exception):
+    """A key written twice in one mapping: both lines."""
+
     def __init__(self, place, key, first_line, second_line):
         self.place, self.key, self.first_line, self.second_line = place, key, first_line, second_line
 
 
-class _Invisible(Exception):
+class _Refused(Exception):
+    """Something no data file may hold, found while reading: where, and why."""
+
     def __init__(self, place, line, problem):
         self.place, self.line, self.problem = place, line, problem
 
@@ -170,7 +183,7 @@ def read_strict_yaml(path: Path, error: type[ValueError] = DataFileError, what: 
             f"{path}: {where(partial, dup.place)}: field {field!r} is written twice (lines {dup.first_line} and "
             f"{dup.second_line}); YAML would keep only the second: delete the wrong one (line {dup.second_line})"
         ) from None
-    except _Invisible as bad:
+    except _Refused as bad:  # an invisible character, an alias, a merge key
         partial = _lenient(text)
         place, field = (bad.place[:-1], bad.place[-1]) if bad.place and isinstance(bad.place[-1], str) else (bad.place, None)
         named = f"field {field!r}: " if field is not None else ""
