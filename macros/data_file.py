@@ -35,7 +35,7 @@ _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Kept for readers of front matter (scripts/validate_site.py): the fast plain loader.
 SAFE_LOADER = _BASE_LOADER
 
-Path_ = tuple  # a place in the data: keys and list indexes, from the top
+Place = tuple  # a place in the data: its keys and list indexes, from the top
 
 
 class DataFileError(ValueError):
@@ -57,6 +57,7 @@ def invisible_characters(text: str) -> list[tuple[int, str]]:
 
 
 def describe_character(ch: str) -> str:
+    """'U+202E (RIGHT-TO-LEFT OVERRIDE)': what an editor can search for."""
     return f"U+{ord(ch):04X} ({unicodedata.name(ch, 'control character')})"
 
 
@@ -67,7 +68,7 @@ def shown(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def where(data: Any, place: Path_) -> str:
+def where(data: Any, place: Place) -> str:
     """A place as editors find it: 'countries[2] (GB) lines[1] (Samaritans) phones[0]'."""
     parts: list[str] = []
     node = data
@@ -88,14 +89,9 @@ def where(data: Any, place: Path_) -> str:
 class _Reader:
     """Composes the YAML into nodes, checks them, and records each place's line."""
 
-    def __init__(self, path: Path, error: type[ValueError]):
-        self.path = path
-        self.error = error
-        self.lines: dict[Path_, int] = {}
+    def __init__(self) -> None:
+        self.lines: dict[Place, int] = {}
         self.nodes: set[int] = set()
-
-    def fail(self, place: Path_, line: int, problem: str, data: Any = None) -> ValueError:
-        return self.error(f"{self.path}: {where(data, place)}: {problem} (line {line})")
 
     def read(self, text: str) -> Any:
         loader = _BASE_LOADER(text)
@@ -108,7 +104,7 @@ class _Reader:
         finally:
             loader.dispose()
 
-    def _walk(self, node: yaml.Node, place: Path_) -> None:
+    def _walk(self, node: yaml.Node, place: Place) -> None:
         line = node.start_mark.line + 1
         # An alias (*name) is the same node met again: a copy an editor cannot see at the
         # place it is used, and a few of them nested grow without end ("billion laughs").
@@ -137,7 +133,7 @@ class _Reader:
         elif isinstance(node, yaml.ScalarNode):
             self._check_text(node.value, place, line, "value")
 
-    def _check_text(self, text: str, place: Path_, line: int, what: str) -> None:
+    def _check_text(self, text: str, place: Place, line: int, what: str) -> None:
         found = invisible_characters(text)
         if found:
             position, ch = found[0]
@@ -169,7 +165,7 @@ def read_strict_yaml(path: Path, error: type[ValueError] = DataFileError, what: 
         raise error(f"{path}: cannot be read ({err.strerror})") from None
     except UnicodeDecodeError as err:
         raise error(f"{path}: is not UTF-8 text ({err.reason} at byte {err.start})") from None
-    reader = _Reader(path, error)
+    reader = _Reader()
     try:
         data = reader.read(text)
     except (yaml.YAMLError, ValueError) as err:
@@ -239,7 +235,7 @@ def jsonable(value: Any) -> Any:
 _TYPE_WORDS = {"string": "text", "array": "a list", "object": "a mapping of fields", "boolean": "true or false", "integer": "a whole number"}
 
 
-def _problem(error) -> tuple[Path_, str, Path_]:
+def _problem(error) -> tuple[Place, str, Place]:
     """The place, the words, and the place whose line to name, for one schema error."""
     place = tuple(error.absolute_path)
     custom = error.schema.get("x-errors", {}) if isinstance(error.schema, dict) else {}
@@ -282,7 +278,7 @@ def check_schema(data: Any, lines: dict, schema_name: str, path: Path, error: ty
         return
     problems = [_problem(e) for e in errors]
 
-    def entry(place: Path_) -> Path_:
+    def entry(place: Place) -> Place:
         return place[:-1] if place and isinstance(place[-1], str) else place
 
     # The first entry in the file's order; in one entry, an unknown field (a typo) before
@@ -293,14 +289,14 @@ def check_schema(data: Any, lines: dict, schema_name: str, path: Path, error: ty
     raise error(f"{path}: {field_message(data, place, text)} (line {line_of(lines, line_place)})")
 
 
-def line_of(lines: dict, place: Path_) -> int:
+def line_of(lines: dict, place: Place) -> int:
     """The line of a place, or of the nearest enclosing place YAML knows."""
     while place not in lines and place:
         place = place[:-1]
     return lines.get(place, 1)
 
 
-def fail_at(error: type[ValueError], path: Path, data: Any, lines: dict, place: Path_, text: str) -> ValueError:
+def fail_at(error: type[ValueError], path: Path, data: Any, lines: dict, place: Place, text: str) -> ValueError:
     """The error for a rule the loading module checks itself, worded like the schema's."""
     return error(f"{path}: {field_message(data, place, text)} (line {line_of(lines, place)})")
 
@@ -308,7 +304,7 @@ def fail_at(error: type[ValueError], path: Path, data: Any, lines: dict, place: 
 _PREDICATES = ("is ", "must ", "holds ", "needs ")
 
 
-def field_message(data: Any, place: Path_, text: str) -> str:
+def field_message(data: Any, place: Place, text: str) -> str:
     """'countries[2] (GB) lines[1] (Samaritans): field 'number' must be…' (a place that ends in a key names it as the field)."""
     if place and place[-1] == "":  # about the mapping itself, found at one of its keys
         return f"{where(data, place[:-1])}: {text}"

@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from project import PROJECT_DIR
+from project import PROJECT_DIR, yaml_text
 from macros.contract import HELP_ROUTES_FILE
 from macros.help_routes import HelpRoutesError, load_help_routes
 from macros.render_help_routes import render_carer_routes, render_therapist_registers, render_therapy_routes
@@ -27,7 +27,7 @@ def fixture_data() -> dict:
 
 def write(tmp_path: Path, data: dict) -> Path:
     path = tmp_path / "help-routes.yml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml_text(data), encoding="utf-8")
     return path
 
 

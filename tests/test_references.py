@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from project import PROJECT_DIR
+from project import PROJECT_DIR, yaml_text
 from macros import references, references_cache
 from macros.references import (
     ReferencesError,
@@ -38,7 +38,7 @@ ARTICLE = {
 
 def write(tmp_path: Path, *entries: dict) -> Path:
     path = tmp_path / "references.yml"
-    path.write_text(yaml.safe_dump(list(entries), sort_keys=False), encoding="utf-8")
+    path.write_text(yaml_text(list(entries)), encoding="utf-8")
     return path
 
 

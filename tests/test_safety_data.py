@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from project import DATA_FILE, FIXTURE_DATA_FILE, FIXTURE_TODAY
+from project import DATA_FILE, FIXTURE_DATA_FILE, FIXTURE_TODAY, yaml_text
 from macros.safety_data import SafetyDataError, digits_match, load_safety_data
 
 TODAY = FIXTURE_TODAY
@@ -21,7 +21,7 @@ def fixture_data() -> dict:
 
 def write(tmp_path: Path, data: dict) -> Path:
     path = tmp_path / "safety.yml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml_text(data), encoding="utf-8")
     return path
 
 
