@@ -201,7 +201,7 @@ def _emergency_first(lines: tuple[Line, ...]) -> list[Line]:
     return sorted(lines, key=lambda line: not line.emergency)
 
 
-# The visible marker for a line with an audience (see AUDIENCES in safety_data.py).
+# The visible marker for a line with an audience (its values: schemas/safety.schema.json).
 AUDIENCE_LABELS = {"young-people": "For young people"}
 
 

@@ -59,7 +59,7 @@ class Line:
     url: str = ""
     emergency: bool = False
     compact: bool = False
-    audience: str = ""  # "" means everyone; otherwise one of AUDIENCES
+    audience: str = ""  # "" means everyone; otherwise a value the schema allows (young-people)
     callout_text: bool = False
 
 

@@ -259,3 +259,13 @@ def test_a_misspelt_field_is_named_as_the_typo_before_the_field_it_replaced(tmp_
     entry["verfied"] = entry.pop("verified")
     with pytest.raises(SafetyDataError, match=r"lines\[\d+\] \(Samaritans\): unknown field 'verfied' \(allowed: .*\) \(line \d+\)$"):
         load_safety_data(write(tmp_path, data), today=TODAY)
+
+
+def test_every_audience_the_schema_allows_has_a_label_in_the_directory():
+    import json
+
+    from macros.data_file import SCHEMAS_DIR
+    from macros.render import AUDIENCE_LABELS
+
+    schema = json.loads((SCHEMAS_DIR / "safety.schema.json").read_text(encoding="utf-8"))
+    assert set(schema["$defs"]["line"]["properties"]["audience"]["enum"]) == set(AUDIENCE_LABELS)
