@@ -27,7 +27,8 @@ export NO_MKDOCS_2_WARNING := 1
 THEME_BLOCKS := overrides/partials/generated/crisis-callout.html overrides/partials/generated/disclaimer.html \
 	overrides/partials/generated/search-help.html
 THEME_BLOCK_SOURCES := data/safety.yml data/search.yml macros/contract.py macros/render.py macros/safety_data.py \
-	macros/search_data.py macros/search_render.py scripts/render_theme_blocks.py
+	macros/search_data.py macros/search_render.py scripts/render_theme_blocks.py \
+	macros/data_file.py macros/data_rules.py macros/escape.py $(wildcard schemas/*.schema.json)
 # The one stylesheet and one script of ours that pages load, made without comments from
 # their commented sources by scripts/build_assets.py.
 ASSET_SOURCES := docs/assets/stylesheets/site.css \

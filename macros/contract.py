@@ -9,6 +9,17 @@ from __future__ import annotations
 # -- Files and pages ---------------------------------------------------------------
 SAFETY_DATA_FILE = "data/safety.yml"
 HELP_ROUTES_FILE = "data/help-routes.yml"
+REFERENCES_FILE = "data/references.yml"
+# Each data file's JSON Schema, in schemas/ (each YAML file names its own in its first line).
+SAFETY_DATA_SCHEMA = "safety.schema.json"
+HELP_ROUTES_SCHEMA = "help-routes.schema.json"
+SEARCH_DATA_SCHEMA = "search.schema.json"
+REFERENCES_SCHEMA = "references.schema.json"
+SEARCH_QUERIES_SCHEMA = "search-queries.schema.json"
+# Where "Exit this page" may send a reader (mkdocs.yml extra.exit_page_url): a neutral
+# page on one of these hosts, over https, with no query string or fragment that could
+# tell the other site where the reader came from.
+EXIT_PAGE_HOSTS = ("www.bbc.co.uk", "www.bbc.com")
 # The page that holds the full crisis directory: its Markdown source and its URL.
 CRISIS_PAGE_SOURCE = "crisis-resources.md"
 CRISIS_PAGE_URL = "crisis-resources/"

@@ -3,7 +3,9 @@
 These are dated facts about services (who can use them, how to get referred), so they
 are kept like crisis lines: each entry names its source, how firmly it was confirmed and
 when it was last checked. Bad data stops the build with a message naming the file, the
-entry and the field.
+entry, the field and the line. The shape of every field is in
+schemas/help-routes.schema.json; this module checks real country codes, no entry
+twice and no date in the future.
 """
 
 from __future__ import annotations
@@ -11,14 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-
-from .contract import HELP_ROUTE_MAX_AGE_DAYS
-from .safety_data import CONFIDENCE_LEVELS, _Checker, iso_country_codes, read_yaml
-
-ENTRY_REQUIRED = {"name", "text", "source", "confidence", "verified"}
-ENTRY_OPTIONAL = {"url", "not_confirmed"}
+from .contract import HELP_ROUTE_MAX_AGE_DAYS, HELP_ROUTES_SCHEMA
+from .data_file import fail_at, load_data_file
+from .data_rules import country_problem, date_problem, parse_date
 
 
 class HelpRoutesError(ValueError):
@@ -60,64 +58,47 @@ class HelpRoutes:
         return [f"{where} (verified {r.verified.isoformat()})" for where, r in entries if r.verified < oldest]
 
 
-class _RoutesChecker(_Checker):
-    """The safety data's checker, raising this file's own error."""
-
-    def fail(self, where: str, problem: str) -> HelpRoutesError:
-        return HelpRoutesError(f"{self.path}: {where}: {problem}")
-
-
 def load_help_routes(path: Path | str, *, today: dt.date) -> HelpRoutes:
     """Read and check the file; raise HelpRoutesError naming the first problem."""
     path = Path(path)
-    raw = read_yaml(path, HelpRoutesError, "help-routes file")
-    check = _RoutesChecker(path, today)
-    top = check.mapping(raw, "top level", {"countries"})
+    raw, lines = load_data_file(path, HELP_ROUTES_SCHEMA, HelpRoutesError, "help-routes file")
+
+    def fail(place: tuple, problem: str) -> HelpRoutesError:
+        return fail_at(HelpRoutesError, path, raw, lines, place, problem)
+
+    def routes(items: list, list_place: tuple) -> tuple[Route, ...]:
+        found, seen = [], set()
+        for j, e in enumerate(items):
+            place = list_place + (j,)
+            name = e["name"].strip()
+            if name.casefold() in seen:
+                raise fail(place, "duplicate entry: this name is listed twice here")
+            seen.add(name.casefold())
+            problem = date_problem(e["verified"], today)
+            if problem:
+                raise fail(place + ("verified",), problem)
+            verified = e["verified"] if isinstance(e["verified"], dt.date) else parse_date(e["verified"])
+            found.append(Route(
+                name=name, text=" ".join(e["text"].split()), source=e["source"].strip(),
+                confidence=e["confidence"], verified=verified, url=e.get("url", ""),
+                not_confirmed=e.get("not_confirmed", False),
+            ))
+        return tuple(found)
 
     countries = []
     seen_codes: set[str] = set()
-    for i, item in enumerate(check.items(top["countries"], "countries")):
-        where = f"countries[{i}]"
-        c = check.mapping(item, where, {"code", "name", "therapy", "registers", "carers"})
-        code = check.text(c, "code", where).upper()
-        where = f"countries[{i}] ({code})"
-        if len(code) != 2 or code not in iso_country_codes():
-            raise check.fail(where, f"field 'code': {code!r} is not an ISO 3166-1 two-letter country code")
-        if code in seen_codes:
-            raise check.fail(where, "duplicate entry: this country is listed twice")
-        seen_codes.add(code)
+    for i, c in enumerate(raw["countries"]):
+        place = ("countries", i)
+        problem = country_problem(c["code"])
+        if problem:
+            raise fail(place + ("code",), problem)
+        if c["code"] in seen_codes:
+            raise fail(place, "duplicate entry: this country is listed twice")
+        seen_codes.add(c["code"])
         countries.append(CountryRoutes(
-            code=code,
-            name=check.text(c, "name", where),
-            therapy=_routes(check, c["therapy"], f"{where} therapy"),
-            registers=_routes(check, c["registers"], f"{where} registers"),
-            carers=_routes(check, c["carers"], f"{where} carers"),
+            code=c["code"], name=c["name"].strip(),
+            therapy=routes(c["therapy"], place + ("therapy",)),
+            registers=routes(c["registers"], place + ("registers",)),
+            carers=routes(c["carers"], place + ("carers",)),
         ))
     return HelpRoutes(tuple(countries))
-
-
-def _routes(check: _RoutesChecker, value: Any, list_where: str) -> tuple[Route, ...]:
-    routes = []
-    seen: set[str] = set()
-    for j, item in enumerate(check.items(value, list_where)):
-        # Name the entry as early as possible: it is what editors search for.
-        named = item.get("name") if isinstance(item, dict) else None
-        where = f"{list_where} entry {str(named).strip()!r}" if named else f"{list_where}[{j}]"
-        e = check.mapping(item, where, ENTRY_REQUIRED, ENTRY_OPTIONAL)
-        name = check.text(e, "name", where)
-        if name.casefold() in seen:
-            raise check.fail(where, "duplicate entry: this name is listed twice here")
-        seen.add(name.casefold())
-        confidence = check.text(e, "confidence", where)
-        if confidence not in CONFIDENCE_LEVELS:
-            raise check.fail(where, f"field 'confidence' must be one of {', '.join(CONFIDENCE_LEVELS)}, got {confidence!r}")
-        routes.append(Route(
-            name=name,
-            text=check.text(e, "text", where),
-            source=check.text(e, "source", where),
-            confidence=confidence,
-            verified=check.date(e, "verified", where),
-            url=check.https(e, "url", where, required=False),
-            not_confirmed=check.flag(e, "not_confirmed", where),
-        ))
-    return tuple(routes)

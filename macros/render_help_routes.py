@@ -8,8 +8,7 @@ directory, scores the page's prose rather than lists of service names.
 
 from __future__ import annotations
 
-from html import escape
-
+from .escape import escape
 from .help_routes import HelpRoutes, Route
 
 

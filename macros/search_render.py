@@ -15,9 +15,8 @@ appear. The crisis terms travel as JSON in the region's data-crisis-terms attrib
 
 from __future__ import annotations
 
-from html import escape
-
 from .contract import SEARCH_CRISIS_BLOCK, SEARCH_NO_RESULTS_BLOCK
+from .escape import escape
 from .render import callout_lines_by_country, json_attribute, render_country_lines
 from .safety_data import SafetyData
 from .search_data import SearchData

@@ -1,17 +1,33 @@
-"""Relative links between pages, as MkDocs writes page URLs (for example 'causes/')."""
+"""Addresses the site writes: relative links between pages, and the exit page's address."""
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from mkdocs.utils import get_relative_url
+
+from .contract import EXIT_PAGE_HOSTS
+
 
 def relative_href(target_url: str, page_url: str) -> str:
-    """Link from a page to a site URL (both as MkDocs writes them, e.g. 'causes/')."""
-    if target_url == page_url:
-        return ""
-    page_dir = page_url.rsplit("/", 1)[0] if "/" in page_url else ""
-    page_parts = [p for p in page_dir.split("/") if p]
-    target_parts = target_url.split("/")
-    common = 0
-    while common < len(page_parts) and common < len(target_parts) - 1 and page_parts[common] == target_parts[common]:
-        common += 1
-    up = [".."] * (len(page_parts) - common)
-    return "/".join(up + target_parts[common:]) or "./"
+    """Link from a page to a site URL (both as MkDocs writes them, e.g. 'causes/'),
+    by MkDocs' own helper; "" on the target page itself (the caller links to an anchor)."""
+    return "" if target_url == page_url else get_relative_url(target_url, page_url)
+
+
+def exit_page_problem(url: object) -> str:
+    """Why `url` cannot be the "Exit this page" address (mkdocs.yml extra.exit_page_url), or "".
+
+    It must be https, on a host of contract.EXIT_PAGE_HOSTS, with no query string, fragment
+    or user name: nothing that could tell another site where the reader came from.
+    """
+    if not isinstance(url, str) or not url:
+        return f"must be an https:// address on one of {', '.join(EXIT_PAGE_HOSTS)}, got {url!r}"
+    parts = urlsplit(url)
+    if parts.scheme != "https":
+        return f"must be an https:// address, got {url!r}"
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return f"must carry no query string or fragment (they can tell another site where the reader came from), got {url!r}"
+    if parts.username or parts.password or parts.port or parts.hostname not in EXIT_PAGE_HOSTS:
+        return f"must be on one of {', '.join(EXIT_PAGE_HOSTS)} (macros/contract.py EXIT_PAGE_HOSTS), got {url!r}"
+    return ""

@@ -44,7 +44,7 @@ CHROME_FLAGS = (
     "--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update "
     "--disable-sync --no-first-run --disable-quic"
 )
-PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "data", "includes", "overrides", "scripts")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "macros", "schemas", "data", "includes", "overrides", "scripts")
 GENERATED_SIZES = (100, 1000, 5000)
 # How many more times the baseline page is measured, as if it were more pages (default).
 BASELINE_REPEATS = 3

@@ -26,9 +26,11 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import yaml
-
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR))
+
+from macros.contract import SEARCH_QUERIES_SCHEMA  # noqa: E402
+from macros.data_file import fail_at, load_data_file  # noqa: E402
 QUERY_TABLE = PROJECT_DIR / "tests" / "search_queries.yml"
 
 # The search box and results, as Material for MkDocs 9 draws them.
@@ -57,43 +59,18 @@ class Query:
 
 
 def load_queries(path: Path = QUERY_TABLE) -> list[Query]:
-    """Read and check the query table; every problem names the file, the row and the field."""
-    try:
-        rows = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise QueryTableError(f"{path}: cannot read: {err}") from None
-    if not isinstance(rows, dict) or not isinstance(rows.get("queries"), list):
-        raise QueryTableError(f"{path}: expected a mapping with a 'queries' list")
-    allowed = {"query", "page", "within", "crisis", "pending"}
+    """Read and check the query table (the shared strict loader and its schema,
+    schemas/search-queries.schema.json); every problem names the file, the row and the field."""
+    raw, lines = load_data_file(path, SEARCH_QUERIES_SCHEMA, QueryTableError, "query table")
     queries, seen = [], set()
-    for i, row in enumerate(rows["queries"]):
-        where = f"{path}: queries[{i}]"
-        if not isinstance(row, dict):
-            raise QueryTableError(f"{where}: expected a mapping")
-        unknown = sorted(set(row) - allowed)
-        if unknown:
-            raise QueryTableError(f"{where}: unknown field {unknown[0]!r} (allowed: {', '.join(sorted(allowed))})")
-        query, page = row.get("query"), row.get("page")
-        if not isinstance(query, str) or not query.strip():
-            raise QueryTableError(f"{where}: field 'query' is missing or empty")
-        where = f"{path}: queries[{i}] ({query!r})"
-        if query.strip().lower() in seen:
-            raise QueryTableError(f"{where}: the query appears twice")
-        seen.add(query.strip().lower())
-        if not isinstance(page, str) or not page or page.startswith("/") or not (page.endswith("/") or page.endswith(".html")):
-            raise QueryTableError(f"{where}: field 'page' must be a site path such as 'getting-help/', got {page!r}")
-        within = row.get("within", 1)
-        if within not in (1, 2, 3):
-            raise QueryTableError(f"{where}: field 'within' must be 1, 2 or 3, got {within!r}")
-        crisis = row.get("crisis", False)
-        if not isinstance(crisis, bool):
-            raise QueryTableError(f"{where}: field 'crisis' must be true or false, got {crisis!r}")
-        pending = row.get("pending", "")
-        if not isinstance(pending, str):
-            raise QueryTableError(f"{where}: field 'pending' must be text saying what content is missing")
-        queries.append(Query(query.strip(), page, within, crisis, pending.strip()))
-    if not queries:
-        raise QueryTableError(f"{path}: the 'queries' list is empty")
+    for i, row in enumerate(raw["queries"]):
+        query = row["query"].strip()
+        if query.lower() in seen:
+            raise fail_at(QueryTableError, path, raw, lines, ("queries", i), "the query appears twice")
+        seen.add(query.lower())
+        if not row["page"]:
+            raise fail_at(QueryTableError, path, raw, lines, ("queries", i, "page"), "must be a site path such as 'getting-help/', got ''")
+        queries.append(Query(query, row["page"], row.get("within", 1), row.get("crisis", False), row.get("pending", "").strip()))
     return queries
 
 

@@ -27,3 +27,18 @@ def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
         text=True,
         timeout=300,
     )
+
+
+def yaml_text(data) -> str:
+    """`data` as YAML an editor would write: an entry used twice is written out twice.
+
+    PyYAML's dumper writes a repeated object as an anchor and an alias (&id001, *id001),
+    which the data files refuse (macros/data_file.py).
+    """
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        def ignore_aliases(self, data):
+            return True
+
+    return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True)

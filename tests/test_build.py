@@ -119,7 +119,7 @@ def copy_project(tmp_path: Path) -> Path:
     project.mkdir()
     for name in ("mkdocs.yml",):
         shutil.copy(PROJECT_DIR / name, project / name)
-    for folder in ("docs", "macros", "data", "includes", "overrides", "scripts"):
+    for folder in ("docs", "macros", "schemas", "data", "includes", "overrides", "scripts"):
         shutil.copytree(PROJECT_DIR / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return project
 
@@ -141,7 +141,7 @@ def test_changing_a_number_in_the_data_changes_it_on_every_page(tmp_path):
     project = copy_project(tmp_path)
     data = project / "data" / "safety.yml"
     data.write_text(
-        data.read_text(encoding="utf-8").replace('{number: "1737", tel: "1737"}', '{number: "1738", tel: "1738"}'),
+        data.read_text(encoding="utf-8").replace('{number: "1737", tel: "1737"}', '{number: "0800 543 355", tel: "0800543355"}'),
         encoding="utf-8",
     )
     # What make does before every build: the 404 page's copy of the blocks follows the data.
@@ -153,7 +153,7 @@ def test_changing_a_number_in_the_data_changes_it_on_every_page(tmp_path):
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         block = soup.find(attrs={"data-block": "crisis-callout"})
-        assert block.find("a", href="tel:1738"), page
+        assert block.find("a", href="tel:0800543355"), page
         assert not block.find("a", href="tel:1737"), page
 
 
@@ -163,7 +163,7 @@ def test_bad_data_fails_the_build_naming_file_entry_and_field(tmp_path):
     data.write_text(data.read_text(encoding="utf-8").replace('tel: "131114"', 'tel: "13 11 14"'), encoding="utf-8")
     result = mkdocs_build(project, project / "site")
     assert result.returncode != 0
-    assert "data/safety.yml: countries[4] (AU) line 'Lifeline' phones[0]: field 'tel' must be digits" in result.stderr + result.stdout
+    assert "data/safety.yml: countries[4] (AU) lines[1] (Lifeline) phones[0]: field 'tel' must be digits" in result.stderr + result.stdout
     assert not (project / "site" / "index.html").exists()
 
 
@@ -228,9 +228,9 @@ def test_pages_that_hide_or_fake_a_block_fail_the_validator_naming_each(tmp_path
 @pytest.mark.parametrize(
     "old, new, message",
     [
-        ('tel: "116123"', "tel: 0116123", "countries[2] (GB) line 'Samaritans' phones[0]: field 'tel' must be a quoted string"),
+        ('tel: "116123"', "tel: 0116123", "countries[2] (GB) lines[1] (Samaritans) phones[0]: field 'tel' must be a quoted string"),
         ('{number: "13 11 14", tel: "131114"}', '{number: "13 11 14", tel: "131141"}',
-         "countries[4] (AU) line 'Lifeline' phones[0]: field 'number' '13 11 14' and field 'tel' '131141' are different numbers"),
+         "countries[4] (AU) lines[1] (Lifeline) phones[0]: field 'number': '13 11 14' and field 'tel' '131141' are different numbers"),
     ],
     ids=["unquoted-tel", "number-differs-from-tel"],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from project import PROJECT_DIR
+from project import PROJECT_DIR, yaml_text
 from macros.contract import HELP_ROUTES_FILE
 from macros.help_routes import HelpRoutesError, load_help_routes
 from macros.render_help_routes import render_carer_routes, render_therapist_registers, render_therapy_routes
@@ -26,7 +27,7 @@ def fixture_data() -> dict:
 
 def write(tmp_path: Path, data: dict) -> Path:
     path = tmp_path / "help-routes.yml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml_text(data), encoding="utf-8")
     return path
 
 
@@ -124,14 +125,14 @@ def test_missing_file_and_bad_yaml_name_the_file(tmp_path):
 def test_bad_field_names_file_entry_and_field(tmp_path, field, value, message):
     data = fixture_data()
     data["countries"][0]["registers"][0][field] = value
-    with pytest.raises(HelpRoutesError, match=r"help-routes\.yml: countries\[0\] \(GB\) registers entry 'Register A': " + message):
+    with pytest.raises(HelpRoutesError, match=r"help-routes\.yml: countries\[0\] \(GB\) registers\[0\] \(Register A\): " + message):
         load_help_routes(write(tmp_path, data), today=TODAY)
 
 
 def test_missing_required_field_is_named(tmp_path):
     data = fixture_data()
     del data["countries"][0]["carers"][0]["verified"]
-    with pytest.raises(HelpRoutesError, match=r"countries\[0\] \(GB\) carers entry 'Carers route': field 'verified' is missing"):
+    with pytest.raises(HelpRoutesError, match=r"countries\[0\] \(GB\) carers\[0\] \(Carers route\): field 'verified' is missing"):
         load_help_routes(write(tmp_path, data), today=TODAY)
 
 
@@ -146,21 +147,23 @@ def test_bad_country_and_duplicates_are_refused(tmp_path):
         load_help_routes(write(tmp_path, data), today=TODAY)
     data = fixture_data()
     data["countries"][0]["therapy"].append(dict(data["countries"][0]["therapy"][0]))
-    with pytest.raises(HelpRoutesError, match=r"therapy entry 'Route A': duplicate entry"):
+    with pytest.raises(HelpRoutesError, match=r"therapy\[1\] \(Route A\): duplicate entry"):
         load_help_routes(write(tmp_path, data), today=TODAY)
 
 
 def test_empty_list_is_refused(tmp_path):
     data = fixture_data()
     data["countries"][0]["registers"] = []
-    with pytest.raises(HelpRoutesError, match=r"countries\[0\] \(GB\) registers: expected a non-empty list"):
+    with pytest.raises(HelpRoutesError, match=r"countries\[0\] \(GB\): field 'registers' must be a non-empty list"):
         load_help_routes(write(tmp_path, data), today=TODAY)
 
 
 def test_rendered_lists_are_by_country_for_region_first_and_escaped(tmp_path):
-    data = fixture_data()
-    data["countries"][0]["therapy"][0]["text"] = "Free <b>route</b> & more."
-    routes = load_help_routes(write(tmp_path, data), today=TODAY)
+    # The loader refuses markup; the renderer escapes text all the same (defence in depth).
+    routes = load_help_routes(FIXTURE, today=TODAY)
+    gb = routes.countries[0]
+    hostile = dataclasses.replace(gb.therapy[0], text="Free <b>route</b> & more.")
+    routes = dataclasses.replace(routes, countries=(dataclasses.replace(gb, therapy=(hostile,)), *routes.countries[1:]))
     therapy = BeautifulSoup(render_therapy_routes(routes), "html.parser").find()
     assert therapy["data-block"] == "therapy-routes" and therapy.has_attr("data-region-list")
     assert [s["data-country"] for s in therapy.find_all("section")] == ["GB", "AU"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from project import PROJECT_DIR
+from project import PROJECT_DIR, yaml_text
 from macros import references, references_cache
 from macros.references import (
     ReferencesError,
@@ -38,7 +38,7 @@ ARTICLE = {
 
 def write(tmp_path: Path, *entries: dict) -> Path:
     path = tmp_path / "references.yml"
-    path.write_text(yaml.safe_dump(list(entries), sort_keys=False), encoding="utf-8")
+    path.write_text(yaml_text(list(entries)), encoding="utf-8")
     return path
 
 
@@ -56,9 +56,9 @@ def test_the_real_file_loads_and_every_entry_is_formatted():
 def test_a_journal_article_is_formatted_in_apa_7(tmp_path):
     work = load_references(write(tmp_path, ARTICLE))["bratton2005"]
     assert work.entry == (
-        "Bratton, S. C., Ray, D., & Rhine, T. (2005). The efficacy of play therapy with children: "
+        "Bratton, S. C., Ray, D., &amp; Rhine, T. (2005). The efficacy of play therapy with children: "
         "A meta-analytic review of treatment outcomes. *Professional Psychology: Research and Practice*, "
-        "*36*(4), 376–390. [https://doi.org/10.1037/0735-7028.36.4.376](https://doi.org/10.1037/0735-7028.36.4.376)"
+        "*36*(4), 376–390. [https://doi.org/10.1037/0735-7028.36.4.376](<https://doi.org/10.1037/0735-7028.36.4.376>)"
     )
 
 
@@ -117,18 +117,18 @@ def test_cited_keys_are_read_from_the_markdown_in_order_each_once():
     [
         (changed(author=None), "entry 1 (bratton2005): field 'author' is missing"),
         (changed(issued=None), "entry 1 (bratton2005): field 'issued' is missing"),
-        (changed(issued={"date-parts": [["2005"]]}), "entry 1 (bratton2005): field 'issued' must hold a four-digit year"),
+        (changed(issued={"date-parts": [["2005"]]}), "entry 1 (bratton2005) issued date-parts[0][0]: must be a four-digit year, got '2005'"),
         (changed(title=None), "entry 1 (bratton2005): field 'title' is missing"),
         (changed(volume=None), "entry 1 (bratton2005): field 'volume' is missing: a journal article needs it"),
         (changed(**{"container-title": None}), "entry 1 (bratton2005): field 'container-title' is missing"),
         (changed(page=None), "entry 1 (bratton2005): field 'page' is missing"),
         (changed(DOI=None), "entry 1 (bratton2005): field 'DOI' is missing"),
-        (changed(DOI="https://doi.org/10.1037/0735-7028.36.4.376"), "entry 1 (bratton2005): field 'DOI' must look like 10.1234/abc"),
+        (changed(DOI="https://doi.org/10.1037/0735-7028.36.4.376"), "entry 1 (bratton2005): field 'DOI' must be a DOI such as 10.1234/abc"),
         (changed(doi="10.1/x"), "entry 1 (bratton2005): unknown field 'doi'"),
         (changed(volume=36), "entry 1 (bratton2005): field 'volume' must be text"),
         (changed(id="Bratton 2005"), "entry 1 (Bratton 2005): field 'id' must be lower-case"),
         (changed(type="journal"), "entry 1 (bratton2005): field 'type' must be one of"),
-        (changed(author=[{"surname": "Bratton"}]), "entry 1 (bratton2005): field 'author', name 1: unknown field 'surname'"),
+        (changed(author=[{"surname": "Bratton"}]), "entry 1 (bratton2005) author[0]: unknown field 'surname'"),
         (changed(author=[{"literal": "others"}]), "entry 1 (bratton2005): field 'author': the first author must be named"),
         (changed(URL="http://example.org"), "entry 1 (bratton2005): field 'URL' must be an https:// address"),
         (changed(keyword=None), "entry 1 (bratton2005): field 'keyword' is missing"),
@@ -158,7 +158,7 @@ def test_a_missing_or_broken_file_is_named(tmp_path):
         load_references(tmp_path / "none.yml")
     broken = tmp_path / "broken.yml"
     broken.write_text("- id: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ReferencesError, match=f"{broken}: is not valid YAML"):
+    with pytest.raises(ReferencesError, match=f"{broken}: not valid YAML"):
         load_references(broken)
 
 

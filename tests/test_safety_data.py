@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from project import DATA_FILE, FIXTURE_DATA_FILE, FIXTURE_TODAY
+from project import DATA_FILE, FIXTURE_DATA_FILE, FIXTURE_TODAY, yaml_text
 from macros.safety_data import SafetyDataError, digits_match, load_safety_data
 
 TODAY = FIXTURE_TODAY
@@ -21,7 +21,7 @@ def fixture_data() -> dict:
 
 def write(tmp_path: Path, data: dict) -> Path:
     path = tmp_path / "safety.yml"
-    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml_text(data), encoding="utf-8")
     return path
 
 
@@ -68,14 +68,14 @@ def test_invalid_yaml_names_the_file(tmp_path):
 @pytest.mark.parametrize(
     "field, value, message",
     [
-        ("hours", None, r"line 'Samaritans': field 'hours' is missing or empty"),
-        ("hours", "   ", r"line 'Samaritans': field 'hours' is missing or empty"),
-        ("source", "", r"line 'Samaritans': field 'source' is missing or empty"),
-        ("verified", "2027-01-01", r"line 'Samaritans': field 'verified' is 2027-01-01, a date in the future"),
-        ("verified", "28/11/2026", r"line 'Samaritans': field 'verified' must be a date written YYYY-MM-DD"),
-        ("url", "http://www.samaritans.org", r"line 'Samaritans': field 'url' must be an https:// address"),
-        ("confidence", "probably", r"line 'Samaritans': field 'confidence' must be one of"),
-        ("verfied", "2026-01-01", r"line 'Samaritans': unknown field 'verfied'"),
+        ("hours", None, r"lines\[\d+\] \(Samaritans\): field 'hours' is missing or empty"),
+        ("hours", "   ", r"lines\[\d+\] \(Samaritans\): field 'hours' is missing or empty"),
+        ("source", "", r"lines\[\d+\] \(Samaritans\): field 'source' is missing or empty"),
+        ("verified", "2027-01-01", r"lines\[\d+\] \(Samaritans\): field 'verified' is 2027-01-01, a date in the future"),
+        ("verified", "28/11/2026", r"lines\[\d+\] \(Samaritans\): field 'verified' must be a date written YYYY-MM-DD"),
+        ("url", "http://www.samaritans.org", r"lines\[\d+\] \(Samaritans\): field 'url' must be an https:// address"),
+        ("confidence", "probably", r"lines\[\d+\] \(Samaritans\): field 'confidence' must be one of"),
+        ("verfied", "2026-01-01", r"lines\[\d+\] \(Samaritans\): unknown field 'verfied'"),
     ],
 )
 def test_bad_line_field_names_file_entry_and_field(tmp_path, field, value, message):
@@ -88,7 +88,7 @@ def test_bad_line_field_names_file_entry_and_field(tmp_path, field, value, messa
 def test_missing_field_is_named(tmp_path):
     data = fixture_data()
     del line(data, "AU", "Lifeline")["hours"]
-    with pytest.raises(SafetyDataError, match=r"countries\[2\] \(AU\) line 'Lifeline': field 'hours' is missing"):
+    with pytest.raises(SafetyDataError, match=r"countries\[2\] \(AU\) lines\[\d+\] \(Lifeline\): field 'hours' is missing"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
@@ -96,21 +96,21 @@ def test_missing_field_is_named(tmp_path):
 def test_tel_target_must_be_digits_with_optional_plus(tmp_path, tel):
     data = fixture_data()
     line(data, "GB", "Samaritans")["phones"][0]["tel"] = tel
-    with pytest.raises(SafetyDataError, match=r"line 'Samaritans' phones\[0\]: field 'tel' must be digits"):
+    with pytest.raises(SafetyDataError, match=r"lines\[\d+\] \(Samaritans\) phones\[0\]: field 'tel' must be digits"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
 def test_empty_phone_number_is_refused(tmp_path):
     data = fixture_data()
     line(data, "GB", "Samaritans")["phones"][0]["number"] = ""
-    with pytest.raises(SafetyDataError, match=r"line 'Samaritans' phones\[0\]: field 'number' is missing or empty"):
+    with pytest.raises(SafetyDataError, match=r"lines\[\d+\] \(Samaritans\) phones\[0\]: field 'number' is missing or empty"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
 def test_sms_target_is_checked_like_tel(tmp_path):
     data = fixture_data()
     line(data, "GB", "Shout")["texts"][0]["sms"] = "SHOUT"
-    with pytest.raises(SafetyDataError, match=r"line 'Shout' texts\[0\]: field 'sms' must be digits"):
+    with pytest.raises(SafetyDataError, match=r"lines\[\d+\] \(Shout\) texts\[0\]: field 'sms' must be digits"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
@@ -133,7 +133,7 @@ def test_duplicate_service_is_refused(tmp_path):
     data = fixture_data()
     britain = next(c for c in data["countries"] if c["code"] == "GB")
     britain["lines"].append(dict(line(data, "GB", "Shout")))
-    with pytest.raises(SafetyDataError, match=r"\(GB\) line 'Shout': duplicate entry"):
+    with pytest.raises(SafetyDataError, match=r"\(GB\) lines\[\d+\] \(Shout\): duplicate entry"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
@@ -141,14 +141,14 @@ def test_line_without_any_number_is_refused(tmp_path):
     data = fixture_data()
     entry = line(data, "GB", "Shout")
     entry.pop("phones", None), entry.pop("texts")
-    with pytest.raises(SafetyDataError, match=r"line 'Shout': field 'phones' or 'texts' is missing"):
+    with pytest.raises(SafetyDataError, match=r"lines\[\d+\] \(Shout\): field 'phones' or 'texts' is missing"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
 def test_two_compact_lines_in_one_country_are_refused(tmp_path):
     data = fixture_data()
     line(data, "GB", "NHS 111 (England)")["compact"] = True
-    with pytest.raises(SafetyDataError, match=r"line 'NHS 111 \(England\)': field 'compact': only one line per country"):
+    with pytest.raises(SafetyDataError, match=r"lines\[\d+\] \(NHS 111 \(England\)\): field 'compact': only one line per country"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
@@ -196,7 +196,7 @@ def test_phone_fields_must_be_quoted_strings(tmp_path, kind, index, field, value
     data = fixture_data()
     service = "Samaritans" if kind == "phones" else "Shout"
     line(data, "GB", service)[kind][index][field] = value
-    with pytest.raises(SafetyDataError, match=rf"line '{service}' {kind}\[{index}\]: {message}"):
+    with pytest.raises(SafetyDataError, match=rf"lines\[\d+\] \({service}\) {kind}\[{index}\]: {message}"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
@@ -205,7 +205,7 @@ def test_unquoted_tel_in_the_file_is_refused_not_read_as_a_number(tmp_path):
     text = FIXTURE_DATA_FILE.read_text(encoding="utf-8").replace("tel: '116123'", "tel: 0121", 1)
     path = tmp_path / "safety.yml"
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(SafetyDataError, match=rf"{path}: countries\[1\] \(GB\) line 'Samaritans' phones\[0\]: field 'tel' must be a quoted string"):
+    with pytest.raises(SafetyDataError, match=rf"{path}: countries\[1\] \(GB\) lines\[\d+\] \(Samaritans\) phones\[0\]: field 'tel' must be a quoted string"):
         load_safety_data(path, today=TODAY)
 
 
@@ -214,7 +214,7 @@ def test_number_and_its_dial_target_must_be_the_same_digits(tmp_path, kind, fiel
     data = fixture_data()
     service = "Samaritans" if kind == "phones" else "Shout"
     line(data, "GB", service)[kind][0][field] = value
-    with pytest.raises(SafetyDataError, match=rf"line '{service}' {kind}\[0\]: field 'number' .* are different numbers"):
+    with pytest.raises(SafetyDataError, match=rf"lines\[\d+\] \({service}\) {kind}\[0\]: field 'number': .* are different numbers"):
         load_safety_data(write(tmp_path, data), today=TODAY)
 
 
@@ -249,5 +249,23 @@ def test_real_file_lists_a_line_for_young_people_in_each_main_english_speaking_c
 def test_unknown_audience_names_file_entry_and_field(tmp_path, value):
     data = fixture_data()
     line(data, "GB", "Childline")["audience"] = value
-    with pytest.raises(SafetyDataError, match=r"safety\.yml: countries\[1\] \(GB\) line 'Childline': field 'audience' must be one of young-people"):
+    with pytest.raises(SafetyDataError, match=r"safety\.yml: countries\[1\] \(GB\) lines\[\d+\] \(Childline\): field 'audience' must be one of young-people"):
         load_safety_data(write(tmp_path, data), today=TODAY)
+
+
+def test_a_misspelt_field_is_named_as_the_typo_before_the_field_it_replaced(tmp_path):
+    data = fixture_data()
+    entry = line(data, "GB", "Samaritans")
+    entry["verfied"] = entry.pop("verified")
+    with pytest.raises(SafetyDataError, match=r"lines\[\d+\] \(Samaritans\): unknown field 'verfied' \(allowed: .*\) \(line \d+\)$"):
+        load_safety_data(write(tmp_path, data), today=TODAY)
+
+
+def test_every_audience_the_schema_allows_has_a_label_in_the_directory():
+    import json
+
+    from macros.data_file import SCHEMAS_DIR
+    from macros.render import AUDIENCE_LABELS
+
+    schema = json.loads((SCHEMAS_DIR / "safety.schema.json").read_text(encoding="utf-8"))
+    assert set(schema["$defs"]["line"]["properties"]["audience"]["enum"]) == set(AUDIENCE_LABELS)

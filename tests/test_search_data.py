@@ -31,10 +31,10 @@ def test_the_real_search_data_loads_and_covers_the_words_of_the_issue():
 @pytest.mark.parametrize(
     "old, new, message",
     [
-        ("  - suicidal\n", "  - suicidal\n  - Suicidal!\n", "crisis_terms[2] ('Suicidal!'): is the same term as crisis_terms[1]"),
-        ("  - suicidal\n", '  - "--"\n', "crisis_terms[1] ('--'): has no letters or digits"),
+        ("  - suicidal\n", "  - suicidal\n  - Suicidal!\n", "crisis_terms[2]: 'Suicidal!' is the same term as crisis_terms[1]"),
+        ("  - suicidal\n", '  - "--"\n', "crisis_terms[1]: '--' has no letters or digits"),
         ("  - suicidal\n", '  - ""\n', "crisis_terms[1]: is missing or empty"),
-        ("  - suicidal\n", "  - sui{{cidal\n", "crisis_terms[1]: must be plain words"),
+        ("  - suicidal\n", "  - sui{{cidal\n", "crisis_terms[1]: must be plain text, got 'sui{{cidal'"),
         ("crisis_callout:\n", "crisis_callout:\n  colour: red\n", "crisis_callout: unknown field 'colour'"),
         ('  advice: "Try fewer words, or a different word for the same thing."\n', "", "no_results: field 'advice' is missing"),
     ],
@@ -129,7 +129,7 @@ def test_every_page_in_the_query_table_exists():
         ("- {query: x, page: /abs/}", "field 'page' must be a site path"),
         ("- {query: x, page: a/, within: 4}", "field 'within' must be 1, 2 or 3"),
         ("- {query: x, page: a/, where: 1}", "unknown field 'where'"),
-        ("- {query: x, page: a/}\n  - {query: X, page: b/}", "queries[1] ('X'): the query appears twice"),
+        ("- {query: x, page: a/}\n  - {query: X, page: b/}", "queries[1] (X): the query appears twice"),
     ],
 )
 def test_a_bad_query_table_is_refused_naming_the_row(tmp_path, row, message):
