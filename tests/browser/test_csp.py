@@ -1,6 +1,7 @@
 """The Content-Security-Policy in a real Chromium: every page, search, colours, menu and exit, and no violation.
 
-A listener added before any page script (an init script) records every
+Waits use function predicates: Playwright runs an expression string through eval, which
+the policy blocks. A listener added before any page script (an init script) records every
 `securitypolicyviolation` event; the console's CSP errors are recorded too, since a
 violation can also be reported while a page is being left.
 """
@@ -68,9 +69,9 @@ def test_search_colours_menu_and_exit_cause_no_policy_violation(browser, site_se
     tab.open("causes/")
     # The menu (the drawer) on a phone.
     page.locator('[data-header-toggle="drawer"]').click()
-    page.wait_for_function("document.getElementById('__drawer').checked")
+    page.wait_for_function("() => document.getElementById('__drawer').checked")
     page.keyboard.press("Escape")
-    page.wait_for_function("!document.getElementById('__drawer').checked")
+    page.wait_for_function("() => !document.getElementById('__drawer').checked")
     tab.collect("menu")
     # Search, with a crisis term (the search's crisis callout shows) and a plain one.
     for query in ("suicide", "therapy"):
