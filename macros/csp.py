@@ -1,13 +1,17 @@
 """The Content-Security-Policy of a built page: its inline scripts, their hashes, the policy.
 
-hooks/csp.py writes the policy into every page from these functions, and the validator
-checks every page with the same ones, so the two cannot disagree on what a hash covers.
+hooks/csp.py writes the policy into every page with with_policy (scripts/add_policy.py
+does the same for a site built without MkDocs hooks), and the validator checks every
+page with the same functions, so they cannot disagree on what a hash covers.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import re
+
+from lxml import html as lxml_html
 
 from macros.contract import CSP_DIRECTIVES, CSP_HASHED_DIRECTIVE, REFERRER_POLICY
 
@@ -72,3 +76,22 @@ def head_elements(policy_text: str) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{policy_text}">'
         f'<meta name="referrer" content="{REFERRER_POLICY}">'
     )
+
+
+_CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
+_HAS_POLICY = re.compile(r"<meta\s+http-equiv=[\"']?content-security-policy", re.I)
+
+
+def with_policy(page: str) -> str:
+    """The page with its policy and the referrer policy right after <meta charset>.
+
+    Raises ValueError when the page has no <meta charset="utf-8"> or already has a policy.
+    """
+    charset = _CHARSET.search(page)
+    if charset is None:
+        raise ValueError('no <meta charset="utf-8"> to put the Content-Security-Policy after')
+    if _HAS_POLICY.search(page):
+        raise ValueError("already has a Content-Security-Policy")
+    root = lxml_html.document_fromstring(page)
+    hashes = [script_hash(script_text(s)) for s in inline_scripts(root)]
+    return page[: charset.end()] + head_elements(policy(hashes)) + page[charset.end():]
