@@ -37,8 +37,9 @@ FETCHING_RELS = {
     "stylesheet", "icon", "apple-touch-icon", "apple-touch-icon-precomposed", "mask-icon", "preload",
     "modulepreload", "prefetch", "preconnect", "dns-prefetch", "prerender", "manifest", "fluid-icon",
 }
-# Data URLs a browser would open as a document (and so run its scripts).
-_DOCUMENT_DATA = ("data:text/html", "data:application/xhtml", "data:image/svg", "data:text/xml", "data:application/xml")
+# Data URLs a browser would open as a document (and so run its scripts) wherever they
+# stand. An SVG image runs nothing as an <img>: it counts only as an address to follow.
+_DOCUMENT_DATA = ("data:text/html", "data:application/xhtml", "data:text/xml", "data:application/xml")
 # Browsers drop ASCII tab and newline anywhere in a URL, and leading C0 controls and spaces.
 _URL_NOISE = re.compile(r"[\x00-\x20]")
 _SRCSET_SPLIT = re.compile(r",\s+|,(?=\S*\s)")

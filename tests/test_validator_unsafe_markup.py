@@ -65,7 +65,7 @@ def test_the_safe_page_passes():
         ('<a href=" JaVa&#x09;Script:alert(1)">x</a>', "holds a javascript: address"),
         ('<a href="vbscript:msgbox(1)">x</a>', "holds a vbscript: address"),
         ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "holds a data:text/html address"),
-        ('<iframe-less><img src="data:image/svg+xml,<svg onload=alert(1)>" alt=""></iframe-less>', "holds a data:image/svg+xml address"),
+        ('<a href="data:image/svg+xml,&lt;svg onload=alert(1)&gt;">x</a>', "holds a data: address to follow"),
         ('<form method="dialog" action="javascript:alert(1)"></form>', "<form action='javascript:alert(1)'> holds a javascript: address"),
         ('<form method="dialog"><button formaction="javascript:alert(1)">x</button></form>', "holds a javascript: address"),
         ('<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>', "holds a javascript: address"),
@@ -116,6 +116,10 @@ def test_a_known_script_with_a_quote_in_its_value_is_not_known():
     hostile = HEAD_SCRIPT.replace('new URL("..",location)', 'new URL("",alert(1),"",location)')
     found = problems(page(scripts=[hostile]))
     assert any("is not one the build emits" in line for line in found), found
+
+
+def test_an_image_as_a_data_address_is_not_a_document():
+    assert problems(page(SAFE_BODY + '<img src="data:image/svg+xml,%3Csvg%3E%3C/svg%3E" alt="">')) == []
 
 
 def test_a_data_block_needs_no_hash_and_is_not_a_script():
