@@ -26,7 +26,7 @@
  * whose bundle saves it through the global __md_set of its <head> script
  * (partials/javascripts/base.html); tests/test_privacy_storage.py fails when Material
  * changes, so this is looked at again. Until the reader changes the colour switch
- * (a "change" on its inputs, name="__palette", whether by click, Enter or Space), that
+ * (a "change" on its inputs, name="__palette", by mouse, touch or keyboard), that
  * one key is not written; everything else passes through to Material's own function.
  *
  * scripts/build_assets.py minifies it into overrides/partials/generated/first-paint.html,
