@@ -5,7 +5,8 @@ Runs on the final HTML of every page (on_post_page) and of the theme's 404 page
 hashes exactly the inline scripts the page carries. Both go right after <meta charset>,
 before any stylesheet or script: a meta policy covers only what comes after it.
 What the policy allows is in macros/contract.py (written by macros/csp.py); the
-validator checks every page.
+validator checks every page. In the local live preview only, script-src allows inline
+scripts, so the preview server's live-reload script runs (macros/csp.py, policy()).
 """
 
 from __future__ import annotations
@@ -20,9 +21,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.csp import with_policy  # noqa: E402
 
 
+# `mkdocs serve` and scripts/serve.py (`make serve`) start with command "serve", `mkdocs
+# build` with "build"; MkDocs keeps this module loaded across the preview's rebuilds.
+_command = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
+
+
 def _with_policy(output: str, name: str) -> str:
     try:
-        return with_policy(output)
+        return with_policy(output, preview=_command["name"] == "serve")
     except ValueError as error:
         raise PluginError(f"{name}: {error}") from None
 

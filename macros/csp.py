@@ -48,13 +48,18 @@ def script_hash(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii") + "'"
 
 
-def policy(hashes: list[str]) -> str:
-    """The policy for a page whose inline scripts have these hashes (each listed once)."""
+def policy(hashes: list[str], *, preview: bool = False) -> str:
+    """The policy for a page whose inline scripts have these hashes (each listed once).
+
+    preview: for the local live preview only (`make serve`), whose server adds an inline
+    live-reload script to every page as it sends it, different each time: no hash can
+    allow it, so script-src allows inline scripts there. Published pages never get this.
+    """
     unique = list(dict.fromkeys(hashes))
     parts = []
     for name, sources in CSP_DIRECTIVES:
         if name == CSP_HASHED_DIRECTIVE:
-            sources = " ".join([sources, *unique])
+            sources = " ".join([sources, "'unsafe-inline'"] if preview else [sources, *unique])
         parts.append(f"{name} {sources}")
     return "; ".join(parts)
 
@@ -82,8 +87,9 @@ _CHARSET = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 _HAS_POLICY = re.compile(r"<meta\s+http-equiv=[\"']?content-security-policy", re.I)
 
 
-def with_policy(page: str) -> str:
-    """The page with its policy and the referrer policy right after <meta charset>.
+def with_policy(page: str, *, preview: bool = False) -> str:
+    """The page with its policy and the referrer policy right after <meta charset>
+    (preview: see policy()).
 
     Raises ValueError when the page has no <meta charset="utf-8"> or already has a policy.
     """
@@ -94,4 +100,4 @@ def with_policy(page: str) -> str:
         raise ValueError("already has a Content-Security-Policy")
     root = lxml_html.document_fromstring(page)
     hashes = [script_hash(script_text(s)) for s in inline_scripts(root)]
-    return page[: charset.end()] + head_elements(policy(hashes)) + page[charset.end():]
+    return page[: charset.end()] + head_elements(policy(hashes, preview=preview)) + page[charset.end():]

@@ -60,3 +60,13 @@ def test_add_policy_names_each_page_it_cannot_change(tmp_path, capsys):
     assert capsys.readouterr().out.splitlines() == [f"{tmp_path / 'bad.html'}: no <meta charset=\"utf-8\"> to put the Content-Security-Policy after"]
     assert "Content-Security-Policy" in (tmp_path / "good.html").read_text(encoding="utf-8")
     assert add_policy.main(["--site", str(tmp_path / "missing")]) == 2
+
+
+def test_only_the_live_preview_allows_inline_scripts():
+    hook = load_hook()
+    hook.on_startup(command="serve", dirty=False)
+    preview = hook.on_post_template(PAGE, template_name="404.html", config=None)
+    hook.on_startup(command="build", dirty=False)
+    built = hook.on_post_template(PAGE, template_name="404.html", config=None)
+    assert "script-src 'self' 'unsafe-inline';" in preview and "sha256-" not in preview
+    assert "'unsafe-inline'" not in built and policy_problems(lxml_html.document_fromstring(built)) == []
