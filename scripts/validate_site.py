@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import functools
 import posixpath
 import re
 import sys
@@ -201,7 +202,7 @@ def check_built_page(html: str | bytes, site_path: str, expect: Expectations, *,
         problems += _crisis_callout_problems(crisis[0], site_path, expect)
 
     problems += _exit_problems(root)
-    problems += unsafe_markup_problems(root, site_path, expect.known_scripts or load_known_scripts())
+    problems += unsafe_markup_problems(root, site_path, expect.known_scripts or _project_scripts())
     problems += policy_problems(root)
 
     if content_page and not _shows_review_dates(root):
@@ -216,6 +217,12 @@ def check_built_page(html: str | bytes, site_path: str, expect: Expectations, *,
         text = lxml_html.tostring(root, encoding="unicode")
         problems += [f"contains unrendered macro syntax or a macro error: {m!r}" for m in found if m in text]
     return problems
+
+
+@functools.cache
+def _project_scripts() -> KnownScripts:
+    """The project's own scripts, read once (for callers whose Expectations name none)."""
+    return load_known_scripts()
 
 
 EXIT_LINKS = {EXIT_BUTTON_CLASS: "Exit this page button", EXIT_SKIP_LINK_CLASS: "hidden Exit this page link"}
