@@ -104,3 +104,17 @@ def test_nothing_is_stored_until_the_reader_chooses_colours(browser, site_server
     page.wait_for_function("() => typeof window.document$ !== 'undefined'")
     assert [key for key, _ in page.evaluate(STORAGE)["local"]] == [prefix + ".__palette"]
     context.close()
+
+
+def test_a_colour_chosen_with_the_keyboard_is_kept(browser, site_server):
+    context, page = new_page(browser, "light")
+    goto(page, site_server, "causes/", "light")
+    page.wait_for_function("() => typeof window.document$ !== 'undefined'")
+    assert page.evaluate("localStorage.length") == 0
+    # Material's colour switch: Enter on one of its radio buttons moves to the next scheme.
+    page.locator("form[data-md-component=palette] input").first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => document.body.getAttribute('data-md-color-scheme') === 'slate'")
+    keys = page.evaluate("Object.keys(localStorage)")
+    context.close()
+    assert keys == [urlsplit(site_server).path + ".__palette"]
