@@ -89,3 +89,37 @@ NEXT_REVIEW_LABEL = "Next review due:"
 # What pages aim for, and the limit above which the tests fail.
 TARGET_GRADE, TARGET_SMOG = 6.0, 9.0
 MAX_GRADE, MAX_SMOG = 7.0, 10.0
+
+# -- What a page may run and load ---------------------------------------------------
+# Every page's <head> starts with <meta charset>, then this policy as
+# <meta http-equiv="Content-Security-Policy">, then <meta name="referrer">, before any
+# stylesheet or script (hooks/csp.py writes both; the validator checks them). script-src
+# also lists the sha256 hash of each inline script on the page, computed after the build.
+# style-src needs no 'unsafe-inline': no page carries a style attribute or <style>, and
+# Material's bundle sets styles through the CSSOM, which the policy does not govern.
+# img-src allows data: for the icons Material's stylesheet draws with data: SVG masks.
+CSP_DIRECTIVES = (
+    ("default-src", "'self'"),
+    ("script-src", "'self'"),
+    ("style-src", "'self'"),
+    ("img-src", "'self' data:"),
+    ("object-src", "'none'"),
+    ("base-uri", "'none'"),
+    ("form-action", "'none'"),
+)
+CSP_HASHED_DIRECTIVE = "script-src"
+# No page tells the next site (a helpline, a journal) which page or site the reader came from.
+REFERRER_POLICY = "no-referrer"
+# The site's own scripts: the script files (Material's bundle, found in Material's
+# templates, and mkdocs.yml's extra_javascript) and the inline scripts the build emits,
+# each written in one of these theme templates (overrides/ first, then Material 9.8.2's).
+# An inline script is known when its text is one of theirs, a {{ value }} standing for
+# a short value without quotes, backslashes or angle brackets (the page's depth).
+KNOWN_INLINE_SCRIPT_TEMPLATES = (
+    "partials/javascripts/base.html",  # Material: __md_scope, __md_get and __md_set
+    "partials/javascripts/content.html",  # Material: opens the content tab named in the address
+    "partials/generated/first-paint.html",  # the class js and the colour scheme before the first paint
+    "partials/generated/defer-search-index.html",  # the search index held back until a search
+)
+# <script type="..."> that holds data the browser never runs (Material's configuration, the JSON-LD).
+DATA_SCRIPT_TYPES = ("application/json", "application/ld+json")

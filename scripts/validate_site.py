@@ -4,7 +4,8 @@
 Usage: python scripts/validate_site.py [--site DIR] [--docs DIR] [--data FILE] [--today YYYY-MM-DD]
                                        [--fail-on-warnings]
 
-Also checks that every page has the "Exit this page" button and hidden link, each
+Also checks that every page has the "Exit this page" button and hidden link, carries
+the Content-Security-Policy and no unsafe markup (scripts/page_safety.py), each
 page's review dates (front matter `last_reviewed` and `next_review`:
 present, real dates, at most three years apart, next review not yet passed) and that no
 crisis line in the data file was last verified more than twelve months ago.
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import functools
 import posixpath
 import re
 import sys
@@ -55,6 +57,8 @@ from macros.contract import (  # noqa: E402
 from macros.render import render_crisis_callout, render_disclaimer  # noqa: E402
 from macros.contract import REVIEW_WARNING_DAYS  # noqa: E402
 from macros.safety_data import SAFE_LOADER, SafetyDataError, load_safety_data  # noqa: E402
+from macros.known_scripts import KnownScripts, load_known_scripts  # noqa: E402
+from page_safety import policy_problems, unsafe_markup_problems  # noqa: E402
 
 MACRO_CALLS = {f"{macro}()": re.compile(r"\{\{-?\s*" + macro + r"\(\s*\)\s*-?\}\}") for macro in REQUIRED_BLOCKS.values()}
 UNRENDERED = ("{{", "{%", "Macro Rendering Error")
@@ -73,6 +77,8 @@ class Expectations:
     disclaimer_text: str = ""
     callout_text: str = ""
     callout_dial_targets: frozenset[str] = frozenset()
+    # The site's own scripts (macros/known_scripts.py); None: the project's.
+    known_scripts: KnownScripts | None = None
 
 
 # Built pages are UTF-8 (MkDocs writes them so): read as bytes, they parse about a tenth
@@ -196,6 +202,8 @@ def check_built_page(html: str | bytes, site_path: str, expect: Expectations, *,
         problems += _crisis_callout_problems(crisis[0], site_path, expect)
 
     problems += _exit_problems(root)
+    problems += unsafe_markup_problems(root, site_path, expect.known_scripts or _project_scripts())
+    problems += policy_problems(root)
 
     if content_page and not _shows_review_dates(root):
         problems.append("does not show 'Page last reviewed' and 'Next review due'")
@@ -209,6 +217,12 @@ def check_built_page(html: str | bytes, site_path: str, expect: Expectations, *,
         text = lxml_html.tostring(root, encoding="unicode")
         problems += [f"contains unrendered macro syntax or a macro error: {m!r}" for m in found if m in text]
     return problems
+
+
+@functools.cache
+def _project_scripts() -> KnownScripts:
+    """The project's own scripts, read once (for callers whose Expectations name none)."""
+    return load_known_scripts()
 
 
 EXIT_LINKS = {EXIT_BUTTON_CLASS: "Exit this page button", EXIT_SKIP_LINK_CLASS: "hidden Exit this page link"}
@@ -443,6 +457,7 @@ def expectations_from(data, site: Path, pages: list[Path]) -> Expectations:
         callout_dial_targets=frozenset(
             href for href in callout.xpath("//a/@href") if href.startswith(("tel:", "sms:"))
         ),
+        known_scripts=load_known_scripts(),
     )
 
 

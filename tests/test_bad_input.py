@@ -214,7 +214,6 @@ def test_bad_input_stops_the_build_naming_file_entry_and_field(tmp_path, make_pr
         assert words in message, f"{row[0]}: {words!r} not in: {message[:400]}"
 
 
-@pytest.mark.xfail(strict=True, reason="validator unsafe-markup rules arrive on branch privacy")
 @pytest.mark.parametrize("row", PAGE_ROWS, ids=[row[0] for row in PAGE_ROWS])
 def test_unsafe_markup_in_a_page_is_refused_by_the_validator(tmp_path, make_project, row):
     _, snippet, words = row

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from project import FIXTURE_DATA_FILE, FIXTURE_TODAY, PROJECT_DIR
+from macros.csp import head_elements, policy
 from macros.render import render_crisis_callout, render_crisis_directory, render_disclaimer
 from macros.safety_data import load_safety_data
 import validate_site
@@ -36,8 +37,12 @@ EXIT = (
 )
 
 
+# What hooks/csp.py puts first in every page's <head> (the fixture pages have no inline script).
+HEAD_START = '<meta charset="utf-8">' + head_elements(policy([]))
+
+
 def html(body: str, exit_links: str = EXIT) -> str:
-    return f"<!doctype html><html lang=en><head><title>t</title></head><body>{exit_links}<main>{body}</main></body></html>"
+    return f"<!doctype html><html lang=en><head>{HEAD_START}<title>t</title></head><body>{exit_links}<main>{body}</main></body></html>"
 
 
 def make_site(tmp_path: Path, replace: dict[str, str] | None = None) -> tuple[Path, Path]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from project import DOCS_DIR
 from test_build import copy_project
+import add_policy
 import validate_site
 
 
@@ -20,6 +21,8 @@ def test_zensical_build_passes_the_validator(tmp_path, capsys):
     result = subprocess.run([str(zensical), "build", "--strict"], cwd=project, env=env, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     site = project / "site"
+    # Zensical does not run MkDocs hooks: the policy is added as hooks/csp.py would.
+    assert add_policy.main(["--site", str(site)]) == 0, capsys.readouterr().out
     code = validate_site.main(["--site", str(site), "--docs", str(project / "docs")])
     out = capsys.readouterr().out
     assert code == 0, out

@@ -124,7 +124,9 @@ def test_a_saved_dark_scheme_is_applied_before_the_first_paint_without_materials
       const input = document.querySelector('[data-md-color-scheme="slate"].md-option');
       const color = {media: input.getAttribute('data-md-color-media'), scheme: 'slate',
                      primary: input.getAttribute('data-md-color-primary'), accent: input.getAttribute('data-md-color-accent')};
-      __md_set('__palette', {index: 1, color});
+      // Saved as Material saves a reader's choice (its __md_set saves nothing for this
+      // key until the reader changes the colour switch: first-paint.js).
+      localStorage.setItem(__md_scope.pathname + '.__palette', JSON.stringify({index: 1, color}));
       return __md_get('__palette').color.scheme;
     }""")
     first = first_frame_without_materials_bundle(page, site_server + "therapy/play-therapy/")
@@ -171,7 +173,7 @@ def test_nothing_on_the_first_screen_moves_when_the_scripts_start(browser, site_
     moved = []
     for path in site_pages:
         page.goto(site_server + path, wait_until="load")
-        page.wait_for_function("typeof window.document$ !== 'undefined'")
+        page.wait_for_function("() => typeof window.document$ !== 'undefined'")
         page.wait_for_timeout(300)
         shifts = page.evaluate("window.__shifts")
         if shifts:

@@ -1,8 +1,9 @@
 /* "Exit this page": a quick way off this site for readers who may be at risk from
    someone who sees what they read. The button and the skip-style link are plain links,
    so they work without JavaScript. This script adds the rest: Shift pressed three
-   times, a blank overlay while the neutral site loads, and a clean page on Back.
-   No request leaves the site until the reader exits. */
+   times, a blank overlay while the neutral site loads, and a page that Back does not
+   bring back (reset anyway if a browser restores it). No request leaves the site until
+   the reader exits. */
 (function () {
   "use strict";
 
@@ -71,11 +72,14 @@
     noReferrer.content = "no-referrer";
     noReferrer.setAttribute(ADDED_MARK, "");
     document.head.appendChild(noReferrer);
-    window.location.href = url;
+    // replace(), not GOV.UK's location.href: the page the reader was on leaves the tab's
+    // history, so Back on the neutral site does not bring it back (the page before it
+    // does, and the browser's history list still names the site: staying-safe-online.md).
+    window.location.replace(url);
   }
 
-  // Undo everything exit() did: used on a fresh load and on Back from the neutral site
-  // (a page restored from the back/forward cache keeps its overlay otherwise).
+  // Undo everything exit() did: used on a fresh load and when a browser restores the
+  // page from its back/forward cache (it would keep its overlay otherwise).
   function reset() {
     leaving = false;
     shiftHeld = false;

@@ -20,6 +20,15 @@
  * attribute, as Material stores them (scripts/build_assets.py writes them from
  * mkdocs.yml). Material's bundle applies the same colours again later.
  *
+ * Nothing saved until the reader chooses. Material's bundle saves the colour scheme
+ * (localStorage key "<site path>.__palette") on every page load, before the reader has
+ * touched anything: on a shared phone, a trace of the visit. Written for Material 9.8.2,
+ * whose bundle saves it through the global __md_set of its <head> script
+ * (partials/javascripts/base.html); tests/test_privacy_storage.py fails when Material
+ * changes, so this is looked at again. Until the reader changes the colour switch
+ * (a "change" on its inputs, name="__palette", by mouse, touch or keyboard), that
+ * one key is not written; everything else passes through to Material's own function.
+ *
  * scripts/build_assets.py minifies it into overrides/partials/generated/first-paint.html,
  * which overrides/main.html puts in every page's <head>.
  */
@@ -27,7 +36,21 @@
   "use strict";
   document.documentElement.classList.replace("no-js", "js");
 
-  var saved = __md_get("__palette");
+  var PALETTE_KEY = "__palette";
+  var save = window.__md_set;
+  var chosen = false;
+  if (typeof save === "function") {
+    window.__md_set = function (key) {
+      if (key === PALETTE_KEY && !chosen) return;
+      return save.apply(this, arguments);
+    };
+    // Capture phase on the document: before Material's own listener on the input.
+    document.addEventListener("change", function (event) {
+      if (event.target && event.target.name === PALETTE_KEY) chosen = true;
+    }, true);
+  }
+
+  var saved = __md_get(PALETTE_KEY);
   var color = saved && saved.color;
   if (!color) {
     var sets = JSON.parse(document.currentScript.getAttribute("data-palettes") || "[]");
