@@ -152,4 +152,6 @@ def on_files(files, config):
 def on_env(env, config, files):
     templates = inline_templates(Path(config.docs_dir), config.theme.get("palette"))
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(templates), env.loader])
+    # overrides/main.html drops the link to this stylesheet (its name has a hash).
+    env.globals["material_palette_stylesheet"] = f"assets/stylesheets/{material_palette.material_palette_css().name}"
     return env

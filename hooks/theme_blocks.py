@@ -4,7 +4,7 @@ Markdown pages get the blocks from macros. The 404 page is a theme template, whi
 cannot call a macro, and the search box is part of the theme on every page; so on
 every build (and every rebuild of `mkdocs serve`) this renders them with the same
 functions from the same data, and gives them to the theme as in-memory templates
-(TEMPLATES) that overrides/404.html and overrides/partials/search.html include.
+that overrides/404.html and the search box (hooks/theme_patches.py) include.
 Nothing is written to the repository, so no copy can be stale.
 """
 
