@@ -37,7 +37,7 @@ sys.path.insert(0, str(PROJECT_DIR / "scripts"))
 sys.path.insert(0, str(PROJECT_DIR))
 
 import validate_site  # noqa: E402
-from gzip_server import serve  # noqa: E402
+from local_site import chromium_path, serve  # noqa: E402
 
 PY = sys.executable
 BIN = Path(PY).parent
@@ -206,7 +206,7 @@ def lighthouse(url: str, runs: int, work: Path) -> dict:
         out = work / "lighthouse.json"
         subprocess.run(
             [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet", f"--chrome-flags={CHROME_FLAGS}"],
-            env={**ENV, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")},
+            env={**ENV, "CHROME_PATH": os.environ.get("CHROME_PATH") or chromium_path() or ""},
             check=True, capture_output=True, timeout=300,
         )
         data = json.loads(out.read_text(encoding="utf-8"))
@@ -231,8 +231,8 @@ def bench_readers(work: Path, runs: int, rounds: int = BASELINE_ROUNDS) -> dict:
     result = {"pages": {}, "baseline_rounds": []}
     pages = sorted(site.rglob("*.html"))
     positions = round_positions(len(pages), rounds)
-    server, base = serve(site)
-    baseline_server, baseline = serve(baseline_project / "site")
+    server, base = serve(site, compress=True)
+    baseline_server, baseline = serve(baseline_project / "site", compress=True)
     try:
         for index in range(len(pages) + 1):
             for _ in range(positions.count(index)):
