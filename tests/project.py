@@ -28,6 +28,26 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "includes", "overrides", "macros"
 REFERENCES_CACHE = Path(".cache") / "references"
 
 
+def site_pages(docs: Path = DOCS_DIR) -> list[str]:
+    """The URL path of every page MkDocs builds from `docs` (directory URLs), and 404.html."""
+    pages = []
+    for doc in sorted(docs.rglob("*.md")):
+        rel = doc.relative_to(docs).with_suffix("").as_posix()
+        pages.append("" if rel == "index" else rel.removesuffix("/index") + "/")
+    return sorted(pages + ["404.html"])
+
+
+# Every page, known when the tests are collected, so browser tests are parametrised per
+# page (pytest-xdist spreads them over its processes, and a failure names its page).
+# Derived from docs/, never a hand-kept list; tests/browser/test_pages.py checks it
+# against the built site.
+SITE_PAGES = site_pages()
+
+
+def page_id(path: str) -> str:
+    return "/" + path
+
+
 @dataclasses.dataclass
 class BuildResult:
     ok: bool
