@@ -55,10 +55,10 @@ validate: build  ## Build, then check every page carries both safety blocks
 check: $(STAMP)  ## Build, validate, then the data, content and build tests (no browser)
 	$(PY) -m pytest -q -n 2 --ignore=tests/browser -m "not slow"
 
-# Two processes (pytest-xdist), each with its own browser; --dist loadgroup keeps the
-# tests that share one expensive set-up (marked xdist_group) on one process.
+# Two processes (pytest-xdist), each with its own browser and server; the real site is
+# built once and shared by both (tests/conftest.py); browser tests run per page.
 test: $(STAMP) $(HTML_CHECKER)  ## The full test suite (builds the site itself)
-	TESTED_SITE="$(TESTED_SITE)" $(PY) -m pytest -n 2 --dist loadgroup
+	TESTED_SITE="$(TESTED_SITE)" $(PY) -m pytest -n 2
 
 # What CI runs, here and on GitHub (.ci/run and .github/workflows/publish.yml both call
 # it): the one strict build, the validator on it, every test on that very folder, and
