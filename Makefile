@@ -25,7 +25,7 @@ export NO_MKDOCS_2_WARNING := 1
 # The Nu HTML Checker (vnu-jar, locked in tools/html-checker/package-lock.json).
 HTML_CHECKER := tools/html-checker/node_modules/.installed
 
-.PHONY: serve build validate check readability test ci zensical-canary bench clean lock search-report
+.PHONY: serve build validate check readability test ci tree-unchanged zensical-canary bench clean lock search-report
 
 # From scratch, so a package dropped from the lock does not stay installed.
 $(STAMP): requirements.lock
@@ -65,6 +65,10 @@ test: $(STAMP) $(HTML_CHECKER)  ## The full test suite (builds the site itself)
 # then a check that nothing in the build or the tests changed a tracked file.
 ci: validate
 	$(MAKE) test TESTED_SITE=$(SITE_DIR)
+	$(MAKE) tree-unchanged
+
+# Fails, naming them, when a tracked file was changed (by the build or the tests).
+tree-unchanged:
 	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1 && [ -n "$$(git status --porcelain --untracked-files=no)" ]; then \
 		echo "The build or the tests changed tracked files (nothing should be written into the tree):" >&2; \
 		git status --porcelain --untracked-files=no >&2; exit 1; \

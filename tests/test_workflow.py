@@ -11,6 +11,7 @@ of them can pass by accident:
 from __future__ import annotations
 
 import copy
+import os
 import re
 import shutil
 import subprocess
@@ -329,8 +330,30 @@ def test_make_ci_builds_validates_and_tests_one_folder_then_checks_the_tree():
     build = next(i for i, line in enumerate(lines) if "mkdocs build --strict --site-dir out" in line)
     validate = next(i for i, line in enumerate(lines) if "validate_site.py --site out" in line)
     test = next(i for i, line in enumerate(lines) if 'TESTED_SITE="out"' in line and "pytest" in line)
-    tree = next(i for i, line in enumerate(lines) if "git status --porcelain" in line)
+    tree = next(i for i, line in enumerate(lines) if line.endswith("tree-unchanged"))
     assert build < validate < test < tree, lines
+
+
+def test_a_changed_tracked_file_fails_ci_naming_it(tmp_path):
+    make, git = shutil.which("make"), shutil.which("git")
+    if not (make and git):
+        pytest.fail("make and git are needed")
+    shutil.copy(PROJECT_DIR / "Makefile", tmp_path / "Makefile")
+    (tmp_path / "data.yml").write_text("a: 1\n", encoding="utf-8")
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1"}
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run([git, *command], cwd=tmp_path, env=env, check=True, capture_output=True)
+
+    def tree_unchanged() -> subprocess.CompletedProcess:
+        return subprocess.run([make, "--no-print-directory", "tree-unchanged"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+
+    assert tree_unchanged().returncode == 0
+    (tmp_path / "untracked.txt").write_text("a build's leftover that is ignored\n", encoding="utf-8")
+    assert tree_unchanged().returncode == 0
+    (tmp_path / "data.yml").write_text("a: 2\n", encoding="utf-8")
+    result = tree_unchanged()
+    assert result.returncode != 0
+    assert "changed tracked files" in result.stderr and " M data.yml" in result.stderr
 
 
 def test_dependabot_updates_actions_pip_and_both_npm_locks():
