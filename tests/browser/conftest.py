@@ -9,6 +9,7 @@ browser and server (session fixtures are per worker).
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -65,6 +66,28 @@ def browser():
             no_browser(f"{HOW_TO_GET_A_BROWSER} ({str(err).splitlines()[0]})")
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def reused_page(browser):
+    """A page per set of context options, kept open for the whole process: tests
+    parametrised per page that need no fresh state (no cookies, listeners or storage
+    checked) share it, and keep its HTTP cache. A new context per test cost about twice
+    the CPU. print=True gives a page with print media."""
+    pages = {}
+
+    def get(print: bool = False, **options):
+        key = json.dumps([print, options], sort_keys=True)
+        if key not in pages:
+            page = browser.new_context(**options).new_page()
+            if print:
+                page.emulate_media(media="print")
+            pages[key] = page
+        return pages[key]
+
+    yield get
+    for page in pages.values():
+        page.context.close()
 
 
 @pytest.fixture(scope="session")

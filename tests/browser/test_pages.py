@@ -44,18 +44,17 @@ def test_the_pages_the_tests_visit_are_the_built_pages(site_pages):
 
 
 @pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
-def test_axe_finds_no_violations(browser, site_server, path, scheme):
+def test_axe_finds_no_violations(reused_page, site_server, path, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    context, page = new_page(browser, scheme)
+    page = reused_page(color_scheme=scheme, viewport={"width": 1280, "height": 800})
     failures = []
     goto(page, site_server, path, scheme)
     results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
     for violation in results.response["violations"]:
         for node in violation["nodes"]:
             failures.append(f"/{path}: {violation['id']} ({violation['impact']}) at {' '.join(map(str, node['target']))}: {violation['help']}")
-    context.close()
     assert failures == [], "\n".join(failures)
 
 
@@ -98,14 +97,13 @@ FOCUS_STATE = """() => {
 
 
 @pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
-def test_first_tab_is_a_visible_skip_link_that_moves_focus_into_the_content(browser, site_server, path, scheme):
-    context, page = new_page(browser, scheme)
+def test_first_tab_is_a_visible_skip_link_that_moves_focus_into_the_content(reused_page, site_server, path, scheme):
+    page = reused_page(color_scheme=scheme, viewport={"width": 1280, "height": 800})
     failures = []
     goto(page, site_server, path, scheme)
     page.keyboard.press("Tab")
     state = page.evaluate(FOCUS_STATE)
     if not state or not state["isSkip"] or state["text"] != "Skip to content":
-        context.close()
         pytest.fail(f"/{path}: the first Tab focuses {state and (state['tag'], state['text'])}, not a 'Skip to content' link")
     page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'", timeout=10_000)
     state = page.evaluate(FOCUS_STATE)
@@ -116,7 +114,6 @@ def test_first_tab_is_a_visible_skip_link_that_moves_focus_into_the_content(brow
     after = page.evaluate(FOCUS_STATE)
     if not after or not after["inContent"]:
         failures.append(f"/{path}: after the skip link, Tab focuses {after and (after['tag'], after['text'])}, outside the main content")
-    context.close()
     assert failures == [], "\n".join(failures)
 
 
@@ -126,8 +123,8 @@ def hidden(state: dict) -> bool:
 
 
 @pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
-def test_crisis_links_are_reached_by_tab_with_a_visible_focus_below_the_header(browser, site_server, path, scheme):
-    context, page = new_page(browser, scheme)
+def test_crisis_links_are_reached_by_tab_with_a_visible_focus_below_the_header(reused_page, site_server, path, scheme):
+    page = reused_page(color_scheme=scheme, viewport={"width": 1280, "height": 800})
     failures = []
     goto(page, site_server, path, scheme)
     wanted = page.eval_on_selector_all('[data-block="crisis-callout"] a[href]', "els => els.map(e => e.getAttribute('href'))")
@@ -154,14 +151,13 @@ def test_crisis_links_are_reached_by_tab_with_a_visible_focus_below_the_header(b
     missing = sorted(set(wanted) - reached)
     if missing:
         failures.append(f"/{path}: crisis links never reached by Tab: {missing}")
-    context.close()
     assert failures == [], "\n".join(failures)
 
 
 @pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
 @pytest.mark.parametrize("width", [320, 1280])
-def test_no_sideways_scrolling_and_phone_links_are_big_enough(browser, site_server, path, scheme, width):
-    context, page = new_page(browser, scheme, width=width)
+def test_no_sideways_scrolling_and_phone_links_are_big_enough(reused_page, site_server, path, scheme, width):
+    page = reused_page(color_scheme=scheme, viewport={"width": width, "height": 800})
     failures = []
     goto(page, site_server, path, scheme)
     scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
@@ -172,7 +168,6 @@ def test_no_sideways_scrolling_and_phone_links_are_big_enough(browser, site_serv
         box = links.nth(i).bounding_box()
         if box is None or box["width"] < MIN_TARGET_PX or box["height"] < MIN_TARGET_PX:
             failures.append(f"/{path}: at {width}px {links.nth(i).get_attribute('href')} is {box and (round(box['width']), round(box['height']))}, smaller than 24x24")
-    context.close()
     assert failures == [], "\n".join(failures)
 
 
@@ -195,14 +190,14 @@ def test_pages_make_no_third_party_request_and_set_no_cookie(browser, site_serve
 
 
 @pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
-def test_blocks_are_visible_and_phone_links_name_service_and_number(browser, site_server, path, scheme):
+def test_blocks_are_visible_and_phone_links_name_service_and_number(reused_page, site_server, path, scheme):
     data = load_safety_data(DATA_FILE, today=dt.date.today())
     services_by_tel: dict[str, set[str]] = {}
     for country in data.countries:
         for line in country.lines:
             for phone in line.phones:
                 services_by_tel.setdefault(phone.tel, set()).add(line.service)
-    context, page = new_page(browser, scheme)
+    page = reused_page(color_scheme=scheme, viewport={"width": 1280, "height": 800})
     failures = []
     goto(page, site_server, path, scheme)
     for block in ("disclaimer", "crisis-callout"):
@@ -216,5 +211,4 @@ def test_blocks_are_visible_and_phone_links_name_service_and_number(browser, sit
         number = link.inner_text().strip()
         if number not in name or not any(service in name for service in services_by_tel.get(tel, ())):
             failures.append(f"/{path}: tel:{tel} has the accessible name {name!r}, without its service and number")
-    context.close()
     assert failures == [], "\n".join(failures)

@@ -27,9 +27,8 @@ DROPPED = {
 
 
 @pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
-def test_printed_pages_keep_content_safety_blocks_dates_and_address(browser, site_server, path):
-    context, page = new_page(browser, "light")
-    page.emulate_media(media="print")
+def test_printed_pages_keep_content_safety_blocks_dates_and_address(reused_page, site_server, path):
+    page = reused_page(print=True, color_scheme="light", viewport={"width": 1280, "height": 800})
     failures = []
     goto(page, site_server, path, "light")
     content_page = path != "404.html"
@@ -47,5 +46,4 @@ def test_printed_pages_keep_content_safety_blocks_dates_and_address(browser, sit
         number = link.inner_text().strip()
         if not link.is_visible() or number not in text or not any(ch.isdigit() for ch in number):
             failures.append(f"/{path}: the printed crisis block does not show the number for {link.get_attribute('href')}")
-    context.close()
     assert failures == [], "\n".join(failures)
