@@ -91,13 +91,11 @@ def walk(page, path: str, width: int, javascript: bool) -> list[str]:
 # Without JavaScript only the layout differs, so one width is enough there.
 @pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
 @pytest.mark.parametrize("width, javascript", [(320, True), (390, True), (390, False)], ids=["320-js", "390-js", "390-no-js"])
-def test_every_focus_stop_is_on_screen_and_the_closed_menu_takes_none(browser, site_server, path, width, javascript):
-    context = browser.new_context(viewport={"width": width, "height": 844}, java_script_enabled=javascript)
-    page = context.new_page()
+def test_every_focus_stop_is_on_screen_and_the_closed_menu_takes_none(reused_page, site_server, path, width, javascript):
+    page = reused_page(viewport={"width": width, "height": 844}, java_script_enabled=javascript)
     failures = []
     page.goto(site_server + path, wait_until="load")
     failures += walk(page, path, width, javascript)
-    context.close()
     assert failures == [], "\n".join(failures)
 
 
@@ -176,11 +174,9 @@ def test_menu_and_search_open_and_close_by_keyboard(browser, site_server, width)
 
 
 @pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
-def test_the_menu_opens_by_keyboard_with_its_focus_in_view_on_every_page(browser, site_server, path):
+def test_the_menu_opens_by_keyboard_with_its_focus_in_view_on_every_page(reused_page, site_server, path):
     width = min(WIDTHS)
-    context = browser.new_context(viewport={"width": width, "height": 844})
-    page = context.new_page()
+    page = reused_page(viewport={"width": width, "height": 844})
     page.goto(site_server + path, wait_until="load")
     failures = menu_failures(page, f"/{path} at {width}px", width, ("Enter",))
-    context.close()
     assert failures == [], "\n".join(failures)
