@@ -91,7 +91,8 @@ def country_codes(project_dir: Path) -> set[str]:
     contract = _project_module("contract")
     path = project_dir / contract.SAFETY_DATA_FILE
     with path.open(encoding="utf-8") as file:
-        data = yaml.safe_load(file) or {}
+        # libyaml's loader where PyYAML has it: the pure-Python one took a third of a second.
+        data = yaml.load(file, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or {}
     return {str(c.get("code")) for c in data.get("countries") or [] if isinstance(c, dict) and c.get("code")}
 
 
