@@ -22,24 +22,10 @@ STAMP := $(VENV)/.installed-from-lock-python$(PYTHON_VERSION)
 # Material prints a banner about MkDocs 2 on every run; silence it in our commands.
 export NO_MKDOCS_2_WARNING := 1
 
-# The theme's copies of the safety blocks (the 404 page) and the search box's help (crisis
-# callout for crisis queries, no-results block), rendered from the data like every page's.
-THEME_BLOCKS := overrides/partials/generated/crisis-callout.html overrides/partials/generated/disclaimer.html \
-	overrides/partials/generated/search-help.html
-THEME_BLOCK_SOURCES := data/safety.yml data/search.yml macros/contract.py macros/render.py macros/safety_data.py \
-	macros/search_data.py macros/search_render.py scripts/render_theme_blocks.py \
-	macros/data_file.py macros/data_rules.py macros/escape.py $(wildcard schemas/*.schema.json)
-# The one stylesheet and one script of ours that pages load, made without comments from
-# their commented sources by scripts/build_assets.py.
-ASSET_SOURCES := docs/assets/stylesheets/site.css \
-	$(addprefix docs/assets/javascripts/,exit-page.js region-first.js header-buttons.js search-help.js)
-ASSETS := docs/assets/stylesheets/site.min.css docs/assets/javascripts/site.min.js \
-	overrides/partials/generated/defer-search-index.html overrides/partials/generated/first-paint.html
-
 # The Nu HTML Checker (vnu-jar, locked in tools/html-checker/package-lock.json).
 HTML_CHECKER := tools/html-checker/node_modules/.installed
 
-.PHONY: serve build validate check readability test bench clean lock search-report
+.PHONY: serve build validate check readability test ci tree-unchanged zensical-canary bench clean lock search-report
 
 # From scratch, so a package dropped from the lock does not stay installed.
 $(STAMP): requirements.lock
@@ -50,36 +36,13 @@ $(STAMP): requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	@touch $@
 
-# All three files come from one run of the script. A pattern rule with several targets
-# is "grouped" in every GNU make (the stem is `generated`), unlike an explicit `a b:` rule.
-overrides/partials/%/crisis-callout.html overrides/partials/%/disclaimer.html overrides/partials/%/search-help.html: $(THEME_BLOCK_SOURCES) $(STAMP)
-	$(PY) scripts/render_theme_blocks.py
-	@touch $(THEME_BLOCKS)
+# `mkdocs serve` itself: the hooks in mkdocs.yml re-render the theme's blocks and the
+# minified assets on every rebuild, watch every input (`watch:`), and keep the last
+# good build served when the data is wrong (hooks/preview.py).
+serve: $(STAMP)  ## Serve the site at http://127.0.0.1:8000, rebuilding on change
+	$(PY) -m mkdocs serve --dev-addr $(SERVE_ADDR)
 
-# Both come from one run of the script: a pattern rule with two targets is "grouped"
-# in every GNU make (the stem is `assets`). The stylesheet carries the colours of
-# Material's palette that mkdocs.yml uses, so it follows mkdocs.yml and the lock too.
-docs/%/stylesheets/site.min.css docs/%/javascripts/site.min.js: $(ASSET_SOURCES) scripts/build_assets.py mkdocs.yml $(STAMP)
-	$(PY) scripts/build_assets.py
-	@touch $(ASSETS)
-
-# The inline scripts (the one that holds back the search index; the one that prepares the
-# first paint, which carries mkdocs.yml's colour sets), minified into partials by the
-# same script (one run writes every file; rules of their own, as their stems differ).
-overrides/partials/generated/defer-search-index.html: docs/assets/javascripts/defer-search-index.js scripts/build_assets.py $(STAMP)
-	$(PY) scripts/build_assets.py
-	@touch $@
-
-overrides/partials/generated/first-paint.html: docs/assets/javascripts/first-paint.js scripts/build_assets.py macros/render.py mkdocs.yml $(STAMP)
-	$(PY) scripts/build_assets.py
-	@touch $@
-
-# The preview rebuilds on every file the site is built from (`watch:` in mkdocs.yml)
-# and re-renders the 404 page's blocks and the minified assets when their sources change (scripts/serve.py).
-serve: $(STAMP) $(THEME_BLOCKS) $(ASSETS)  ## Serve the site at http://127.0.0.1:8000, rebuilding on change
-	$(PY) scripts/serve.py --dev-addr $(SERVE_ADDR)
-
-build: $(STAMP) $(THEME_BLOCKS) $(ASSETS)  ## Build the site strictly into site/
+build: $(STAMP)  ## Build the site strictly into site/
 	$(PY) -m mkdocs build --strict --site-dir $(SITE_DIR)
 
 # VALIDATE_FLAGS=--fail-on-warnings makes dates about to lapse fail (the weekly CI run).
@@ -89,11 +52,36 @@ validate: build  ## Build, then check every page carries both safety blocks
 # The content editor's fast loop: build, validator, and every test that needs no browser.
 # The tests build the site and run the validator on it themselves; -n 2 spreads them
 # over two processes (pytest-xdist), which is what keeps this loop short.
-check: $(STAMP) $(THEME_BLOCKS) $(ASSETS)  ## Build, validate, then the data, content and build tests (no browser)
+check: $(STAMP)  ## Build, validate, then the data, content and build tests (no browser)
 	$(PY) -m pytest -q -n 2 --ignore=tests/browser -m "not slow"
 
-test: $(STAMP) $(THEME_BLOCKS) $(ASSETS) $(HTML_CHECKER)  ## The full test suite (builds the site itself)
-	TESTED_SITE="$(TESTED_SITE)" $(PY) -m pytest
+# Two processes (pytest-xdist), each with its own browser and server; the real site is
+# built once and shared by both (tests/conftest.py); browser tests run per page.
+test: $(STAMP) $(HTML_CHECKER)  ## The full test suite (builds the site itself)
+	TESTED_SITE="$(TESTED_SITE)" $(PY) -m pytest -n 2
+
+# What CI runs, here and on GitHub (.ci/run and .github/workflows/publish.yml both call
+# it): the one strict build, the validator on it, every test on that very folder, and
+# then a check that nothing in the build or the tests changed a tracked file.
+ci: validate
+	$(MAKE) test TESTED_SITE=$(SITE_DIR)
+	$(MAKE) tree-unchanged
+
+# Fails, naming them, when a tracked file was changed (by the build or the tests).
+tree-unchanged:
+	@if git rev-parse --is-inside-work-tree >/dev/null 2>&1 && [ -n "$$(git status --porcelain --untracked-files=no)" ]; then \
+		echo "The build or the tests changed tracked files (nothing should be written into the tree):" >&2; \
+		git status --porcelain --untracked-files=no >&2; exit 1; \
+	fi
+
+# Zensical, Material's successor, as a canary: builds the site with the locked Zensical
+# and runs the validator on it. Not part of make test or make ci; CI runs it as a job that
+# may fail (Zensical does not run MkDocs hooks, so it is expected to fail until it can).
+# It builds into site/, like make build.
+zensical-canary: $(STAMP)  ## Build with Zensical into site/ and validate (informative: may fail)
+	$(VENV)/bin/zensical build --strict --clean
+	$(PY) scripts/add_policy.py --site site
+	$(PY) scripts/validate_site.py --site site --docs docs
 
 # Without npm the HTML checker test skips with a reason (fails under REQUIRE_BROWSER=1).
 # --ignore-scripts: vnu-jar's install script would download a Java when none is found;
@@ -137,5 +125,5 @@ bench/node_modules/.installed: bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
-bench: $(STAMP) $(THEME_BLOCKS) $(ASSETS) bench/node_modules/.installed  ## Print the benchmark table; JSON in bench-results/
+bench: $(STAMP) bench/node_modules/.installed  ## Print the benchmark table; JSON in bench-results/
 	$(PY) scripts/bench.py

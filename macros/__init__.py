@@ -10,6 +10,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from mkdocs.utils import get_relative_url
+
 try:
     from .contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, HELP_ROUTES_FILE, SAFETY_DATA_FILE
     from .help_routes import load_help_routes
@@ -19,7 +21,7 @@ try:
     from .render import render_young_people_lines
     from .render_help_routes import render_carer_routes, render_therapist_registers, render_therapy_routes
     from .safety_data import load_safety_data
-    from .urls import exit_page_problem, relative_href
+    from .urls import exit_page_problem
 except ImportError:
     # Zensical loads this file as a plain module, not as a package: import the
     # package from the project folder instead.
@@ -32,7 +34,7 @@ except ImportError:
     from macros.render import render_young_people_lines
     from macros.render_help_routes import render_carer_routes, render_therapist_registers, render_therapy_routes
     from macros.safety_data import load_safety_data
-    from macros.urls import exit_page_problem, relative_href
+    from macros.urls import exit_page_problem
 
 
 def define_env(env) -> None:
@@ -69,7 +71,8 @@ def define_env(env) -> None:
     @env.macro
     def crisis_callout() -> str:
         """The short crisis callout: call it once, after the intro of every page."""
-        href = relative_href(CRISIS_PAGE_URL, env.page.url) or CRISIS_DIRECTORY_ANCHOR
+        # On the crisis page itself the callout points at the directory further down.
+        href = CRISIS_DIRECTORY_ANCHOR if env.page.url == CRISIS_PAGE_URL else get_relative_url(CRISIS_PAGE_URL, env.page.url)
         return render_crisis_callout(data, href)
 
     @env.macro

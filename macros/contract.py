@@ -23,8 +23,6 @@ EXIT_PAGE_HOSTS = ("www.bbc.co.uk", "www.bbc.com")
 # The page that holds the full crisis directory: its Markdown source and its URL.
 CRISIS_PAGE_SOURCE = "crisis-resources.md"
 CRISIS_PAGE_URL = "crisis-resources/"
-# The folder the 404 page's pre-rendered copies of the blocks are written to.
-GENERATED_PARTIALS_DIR = "overrides/partials/generated"
 
 # -- The blocks --------------------------------------------------------------------
 # Each block's outermost element carries data-block="<name>"; the validator counts

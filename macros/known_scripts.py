@@ -1,11 +1,13 @@
 """Which scripts are the site's own: decided here, once, for the validator and the tests.
 
 Known script files: the theme's bundle (its name, with its hash, read from the theme's
-own base.html) and mkdocs.yml's extra_javascript, as paths inside the built site. Known
-inline scripts: the <script> bodies of the theme templates named in
-KNOWN_INLINE_SCRIPT_TEMPLATES (macros/contract.py), looked up as MkDocs does (overrides/
-first, then the theme's templates), each `{{ value }}` in them standing for a short value
-without quotes, backslashes or angle brackets (the page's depth, such as ".." or "/").
+own base.html), mkdocs.yml's extra_javascript and the script hooks/site_assets.py adds,
+as paths inside the built site. Known inline scripts: the <script> bodies of the
+templates named in KNOWN_INLINE_SCRIPT_TEMPLATES (macros/contract.py): those that
+hooks/site_assets.py makes at build time exactly as it makes them, the others looked up
+as MkDocs does (overrides/ first, then the theme's templates), each `{{ value }}` in
+them standing for a short value without quotes, backslashes or angle brackets (the
+page's depth, such as ".." or "/").
 The theme is Material for MkDocs, or Zensical's copy of it when Zensical builds the site
 (both are locked in requirements.lock).
 """
@@ -13,6 +15,7 @@ The theme is Material for MkDocs, or Zensical's copy of it when Zensical builds 
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +77,28 @@ def inline_patterns(template_text: str) -> list[re.Pattern]:
     return patterns
 
 
+def _site_assets(project: Path):
+    """The project's hooks/site_assets.py, which makes our script file and inline scripts."""
+    import importlib
+
+    hooks = str(project / "hooks")
+    if hooks not in sys.path:
+        sys.path.insert(0, hooks)
+    return importlib.import_module("site_assets")
+
+
+def generated_inline_patterns(project: Path, config: dict) -> dict[str, list[re.Pattern]]:
+    """Each build-made inline script template's <script> bodies, as exact patterns."""
+    site_assets = _site_assets(project)
+    palette = (config.get("theme") or {}).get("palette")
+    templates = site_assets.inline_templates(project / "docs", palette)
+    return {
+        name: [re.compile(re.escape(body), re.S)
+               for body in _SCRIPT_BODY.findall(text.replace("{% raw %}", "").replace("{% endraw %}", ""))]
+        for name, text in templates.items()
+    }
+
+
 def load_known_scripts(project: Path = PROJECT_DIR) -> KnownScripts:
     files = set()
     for folder in THEME_TEMPLATES:
@@ -82,12 +107,18 @@ def load_known_scripts(project: Path = PROJECT_DIR) -> KnownScripts:
             raise ValueError(f"{folder / 'base.html'}: no assets/javascripts/bundle.*.min.js in it")
         files.add(bundle.group(1))
     with (project / "mkdocs.yml").open(encoding="utf-8") as file:
-        extra = yaml_load(file).get("extra_javascript") or []
+        config = yaml_load(file)
+    extra = config.get("extra_javascript") or []
     files |= {entry["path"] if isinstance(entry, dict) else str(entry) for entry in extra}
+    files.add(_site_assets(project).SCRIPT)
+    generated = generated_inline_patterns(project, config)
     inline = [
         pattern
         for name in KNOWN_INLINE_SCRIPT_TEMPLATES
-        for path in template_paths(name, project)
-        for pattern in inline_patterns(path.read_text(encoding="utf-8"))
+        for pattern in (generated.get(name) or [
+            pattern
+            for path in template_paths(name, project)
+            for pattern in inline_patterns(path.read_text(encoding="utf-8"))
+        ])
     ]
     return KnownScripts(files=frozenset(files), inline=tuple(inline))

@@ -1,18 +1,10 @@
-"""Addresses the site writes: relative links between pages, and the exit page's address."""
+"""The "Exit this page" address: what it may be, so it tells no other site where the reader came from."""
 
 from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from mkdocs.utils import get_relative_url
-
 from .contract import EXIT_PAGE_HOSTS
-
-
-def relative_href(target_url: str, page_url: str) -> str:
-    """Link from a page to a site URL (both as MkDocs writes them, e.g. 'causes/'),
-    by MkDocs' own helper; "" on the target page itself (the caller links to an anchor)."""
-    return "" if target_url == page_url else get_relative_url(target_url, page_url)
 
 
 def exit_page_problem(url: object) -> str:

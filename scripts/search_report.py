@@ -16,15 +16,13 @@ is missing or bad.
 from __future__ import annotations
 
 import argparse
-import functools
-import os
 import sys
-import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
+
+from local_site import CHROMIUM_ARGS, chromium_path, serve
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
@@ -37,10 +35,6 @@ QUERY_TABLE = PROJECT_DIR / "tests" / "search_queries.yml"
 SEARCH_INPUT = ".md-search__input"
 RESULT_LINKS = ".md-search-result__item > .md-search-result__link"
 RESULT_META = ".md-search-result__meta"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic", "--disable-default-apps",
-]
 
 
 class QueryTableError(ValueError):
@@ -121,27 +115,12 @@ def search(page, base_url: str, query: str) -> tuple[str, list[str]]:
     return meta, pages
 
 
-def chromium_path() -> str | None:
-    """CHROMIUM_PATH, else /usr/bin/chromium, else None (Playwright's own browser)."""
-    configured = os.environ.get("CHROMIUM_PATH")
-    if configured:
-        return configured
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @contextmanager
-def serve(site: Path):
+def served(site: Path):
     """Serve `site` on 127.0.0.1 on a free port; yield its base URL."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server, base_url = serve(site)
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield base_url
     finally:
         server.shutdown()
         server.server_close()
@@ -176,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Playwright is not installed: run make (it installs requirements.lock)", file=sys.stderr)
         return 2
     misses = 0
-    with serve(args.site) as base_url, sync_playwright() as playwright:
+    with served(args.site) as base_url, sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         except Error as err:

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
+from mkdocs.utils.meta import YAML_RE, get_data
 from lxml import html as lxml_html
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -56,7 +56,7 @@ from macros.contract import (  # noqa: E402
 )
 from macros.render import render_crisis_callout, render_disclaimer  # noqa: E402
 from macros.contract import REVIEW_WARNING_DAYS  # noqa: E402
-from macros.safety_data import SAFE_LOADER, SafetyDataError, load_safety_data  # noqa: E402
+from macros.safety_data import SafetyDataError, load_safety_data  # noqa: E402
 from macros.known_scripts import KnownScripts, load_known_scripts  # noqa: E402
 from page_safety import policy_problems, unsafe_markup_problems  # noqa: E402
 
@@ -340,30 +340,25 @@ def typed_phone_numbers(markdown: str, data_numbers: frozenset[str]) -> list[str
     return found
 
 
-# libyaml's loader where PyYAML was built with it (SAFE_LOADER): front matter of thousands of pages.
-class _PlainLoader(SAFE_LOADER):
-    """Reads dates as plain strings, so a malformed date gets a clear message, not a crash."""
+# What the review-date check says when MkDocs cannot read a page's front matter block.
+UNREADABLE_FRONT_MATTER = (
+    "front matter does not parse as MkDocs reads it, so the build drops all of it "
+    "(title and description too): look for a date that does not exist, or a stray colon"
+)
 
 
-_PlainLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in SAFE_LOADER.yaml_implicit_resolvers.items()
-}
+def front_matter(markdown: str) -> dict | None:
+    """The page's front matter as the build reads it (MkDocs' own mkdocs.utils.meta.get_data),
+    dates as ISO strings; {} when there is none; None when there is a block MkDocs cannot read."""
+    _, meta = get_data(markdown)
+    if not meta and YAML_RE.match(markdown):
+        return None
+    return {key: value.isoformat() if isinstance(value, dt.date) else value for key, value in meta.items()}
 
 
-def front_matter(markdown: str) -> dict:
-    """The YAML front matter of a page, dates as strings ({} if there is none)."""
-    if not markdown.startswith("---\n"):
-        return {}
-    block = markdown[4:].split("\n---\n", 1)[0]
-    try:
-        meta = yaml.load(block, Loader=_PlainLoader)  # a SafeLoader: builds plain data only
-    except yaml.YAMLError:
-        return {}
-    return meta if isinstance(meta, dict) else {}
-
-
-def review_date_problems(meta: dict, today: dt.date) -> list[str]:
+def review_date_problems(meta: dict | None, today: dt.date) -> list[str]:
+    if meta is None:
+        return [UNREADABLE_FRONT_MATTER]
     dates = {}
     for name in REVIEW_FIELDS:
         value = meta.get(name)
@@ -397,7 +392,7 @@ def lapse_warnings(data, data_file: Path, docs: Path, today: dt.date, days: int 
         if entry not in stale_now
     ]
     for doc in sorted(docs.rglob("*.md")):
-        due = front_matter(doc.read_text(encoding="utf-8")).get("next_review")
+        due = (front_matter(doc.read_text(encoding="utf-8")) or {}).get("next_review")
         try:
             due = dt.date.fromisoformat(str(due))
         except ValueError:

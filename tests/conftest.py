@@ -1,11 +1,14 @@
-"""Shared fixtures: the real site, built once strictly per test session (or the one CI built).
+"""Shared fixtures: the real site, built once strictly per test process (or the one CI built).
 
 With TESTED_SITE=DIR (`make test TESTED_SITE=site`) the tests check that already-built
 folder instead: CI builds once, with the published address, and uploads what was tested.
+Under pytest-xdist the first worker to get there builds it, in-process, and the others
+wait for it and share the folder (the pattern pytest-xdist documents, with fcntl's lock).
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
 import sys
 from pathlib import Path
@@ -16,6 +19,7 @@ from project import PROJECT_DIR, mkdocs_build
 
 sys.path.insert(0, str(PROJECT_DIR))
 sys.path.insert(0, str(PROJECT_DIR / "scripts"))
+sys.path.insert(0, str(PROJECT_DIR / "hooks"))
 
 
 @pytest.fixture(scope="session")
@@ -27,8 +31,17 @@ def built_site(tmp_path_factory) -> Path:
         if not (site / "index.html").is_file():
             pytest.fail(f"TESTED_SITE={tested}: no index.html there (build it first: make build)", pytrace=False)
         return site
-    site = tmp_path_factory.mktemp("built") / "site"
-    result = mkdocs_build(PROJECT_DIR, site)
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    # Under xdist, getbasetemp() is per worker and its parent is shared by the run.
+    shared = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        shared = shared.parent
+    site, failed = shared / "real-site", shared / "real-site.failed"
+    with (shared / "real-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (site / "index.html").is_file() and not failed.is_file():
+            result = mkdocs_build(PROJECT_DIR, site)
+            if not result.ok:
+                failed.write_text(result.output, encoding="utf-8")
+    if failed.is_file():
+        pytest.fail(f"mkdocs build --strict failed:\n{failed.read_text(encoding='utf-8')}", pytrace=False)
     return site

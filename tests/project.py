@@ -1,9 +1,18 @@
-"""The project under test: where its files are, and how to build it (for tests at any depth)."""
+"""The project under test: where its files are, and how to build it in-process (for tests at any depth).
 
+Builds run in this process, as MkDocs' own tests do (mkdocs.config.load_config and
+mkdocs.commands.build.build): no new interpreter, no second import of MkDocs, Material
+and the macros. A test that changes an input builds a fixture project: a temporary
+folder with its own copies of what the test edits, and links to the rest.
+"""
+
+import contextlib
+import dataclasses
 import datetime as dt
+import io
+import logging
 import os
-import subprocess
-import sys
+import shutil
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -13,20 +22,88 @@ DATA_FILE = PROJECT_DIR / "data" / "safety.yml"
 # DATA_FILE and the real date, so re-verifying a line today never turns the suite red.
 FIXTURE_DATA_FILE = PROJECT_DIR / "tests" / "fixtures" / "safety.yml"
 FIXTURE_TODAY = dt.date(2026, 11, 28)
+# What a build reads. The reference cache (formatted bibliography) is copied so a
+# fixture build need not format every reference again.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "includes", "overrides", "macros", "hooks")
+REFERENCES_CACHE = Path(".cache") / "references"
 
 
-def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """Run a strict MkDocs build of `project` into `site_dir`, capturing its output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_URL", None)
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+def site_pages(docs: Path = DOCS_DIR) -> list[str]:
+    """The URL path of every page MkDocs builds from `docs` (directory URLs), and 404.html."""
+    pages = []
+    for doc in sorted(docs.rglob("*.md")):
+        rel = doc.relative_to(docs).with_suffix("").as_posix()
+        pages.append("" if rel == "index" else rel.removesuffix("/index") + "/")
+    return sorted(pages + ["404.html"])
+
+
+# Every page, known when the tests are collected, so browser tests are parametrised per
+# page (pytest-xdist spreads them over its processes, and a failure names its page).
+# Derived from docs/, never a hand-kept list; tests/browser/test_pages.py checks it
+# against the built site.
+SITE_PAGES = site_pages()
+
+
+def page_id(path: str) -> str:
+    return "/" + path
+
+
+@dataclasses.dataclass
+class BuildResult:
+    ok: bool
+    output: str  # MkDocs' log, and the error that stopped the build
+
+
+def fixture_project(tmp_path: Path, copied: tuple[str, ...] = ("data",)) -> Path:
+    """A project folder in tmp_path: copies of `copied` (to edit), links to the rest."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for part in PROJECT_PARTS:
+        source = PROJECT_DIR / part
+        if part in copied or part == "mkdocs.yml":
+            (shutil.copytree if source.is_dir() else shutil.copy)(source, project / part)
+        else:
+            (project / part).symlink_to(source, target_is_directory=source.is_dir())
+    if (PROJECT_DIR / REFERENCES_CACHE).is_dir():
+        shutil.copytree(PROJECT_DIR / REFERENCES_CACHE, project / REFERENCES_CACHE)
+    return project
+
+
+def mkdocs_build(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> BuildResult:
+    """A strict `mkdocs build` of `project` into `site_dir`, in this process.
+
+    `env` sets environment variables for the build (SITE_URL is unset unless given).
+    The working folder is the project's while it builds, as on the command line
+    (pymdownx.snippets reads includes/ relative to it).
+    """
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    log = io.StringIO()
+    handler = logging.StreamHandler(log)
+    handler.setFormatter(logging.Formatter("%(levelname)s - %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    os.environ.pop("SITE_URL", None)
+    os.environ.update({"NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    try:
+        os.chdir(project)
+        config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
+                build(config)
+        finally:
+            config.plugins.on_shutdown()
+        return BuildResult(True, log.getvalue())
+    except (Exception, SystemExit) as error:  # MkDocs' Abort (strict warnings) is a SystemExit
+        return BuildResult(False, f"{log.getvalue()}\n{type(error).__name__}: {error}")
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        logger.removeHandler(handler)
 
 
 def yaml_text(data) -> str:

@@ -1,5 +1,5 @@
-"""The stylesheet and script pages load are current with their commented sources, and
-carry Material's colours for the palette in mkdocs.yml (and no other)."""
+"""The stylesheet and script pages load, made by the build (hooks/site_assets.py) from their
+commented sources, carry Material's colours for the palette in mkdocs.yml (and no other)."""
 
 from __future__ import annotations
 
@@ -8,39 +8,80 @@ import json
 import re
 
 import pytest
+import yaml
+from mkdocs.exceptions import PluginError
 
-import build_assets
+import material_palette
+import site_assets
+import zone_countries
+from project import PROJECT_DIR
 
-
-def test_minified_assets_are_current():
-    assert build_assets.main(["--check"]) == 0, "run make (or python scripts/build_assets.py)"
-
-
-def test_minified_assets_keep_every_rule_and_drop_the_comments():
-    palette = build_assets.minify_css(build_assets.palette_rules(build_assets.material_palette_css().read_text(encoding="utf-8"), build_assets.palette_in_use()))
-    for target, text in build_assets.rendered().items():
-        body = text.split("\n", 1)[1]
-        assert "/*" not in body, target
-        if target.suffix == ".css":
-            assert body.startswith(palette), f"{target}: does not start with Material's colour rules"
-            body = body[len(palette):]
-        if target.suffix == ".html":
-            body = re.sub(r"^<script[^>]*>", "", body)  # the colour sets' JSON is not code
-        code = "".join(re.sub(r"/\*.*?\*/", "", s.read_text(encoding="utf-8"), flags=re.S) for s in build_assets.BUNDLES[target])
-        assert body.count("{") == code.count("{") and body.count("}") == code.count("}"), target
+PALETTE_CONFIG = yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))["theme"]["palette"]
 
 
-def test_a_changed_source_is_named(tmp_path, monkeypatch, capsys):
-    css = tmp_path / "site.css"
-    css.write_text(".a { color: red; } /* why */\n", encoding="utf-8")
-    target = tmp_path / "site.min.css"
-    monkeypatch.setattr(build_assets, "PROJECT_DIR", tmp_path)
-    monkeypatch.setattr(build_assets, "BUNDLES", {target: [css]})
-    assert build_assets.main([]) == 0
-    assert target.read_text(encoding="utf-8").endswith(".a{color: red;}\n")
-    css.write_text(".a { color: blue; }\n", encoding="utf-8")
-    assert build_assets.main(["--check"]) == 1
-    assert f"{target}: out of date with its sources" in capsys.readouterr().out
+def docs_with(tmp_path, sources: dict[str, str]):
+    """A docs folder holding every bundle's sources: `sources` as given, the others empty
+    (region-first.js with its table's marker)."""
+    docs = tmp_path / "docs"
+    for uris in site_assets.BUNDLES.values():
+        for uri in uris:
+            path = docs / uri
+            path.parent.mkdir(parents=True, exist_ok=True)
+            default = f"var t = {site_assets.ZONES_MARKER};" if uri == site_assets.ZONES_SOURCE else ""
+            path.write_text(sources.get(uri, default), encoding="utf-8")
+    return docs
+
+
+def test_strings_in_the_stylesheet_stay_as_written(tmp_path):
+    docs = docs_with(tmp_path, {"assets/stylesheets/site.css": '.a::before { content: "a  ;  b"; } /* why */\n.b :target { color: red; }\n'})
+    css = site_assets.bundles(docs, PALETTE_CONFIG, set())[site_assets.STYLESHEET]
+    assert 'content:"a  ;  b"' in css
+    assert ".b :target{color:red}" in css
+    assert "/*" not in css
+
+
+def test_modern_javascript_builds(tmp_path):
+    source = "const greet = (name) => `hi ${name}`; // why\nlet x = greet?.(\"a\") ?? 1;\nclass A { #p = 1; }\n"
+    docs = docs_with(tmp_path, {"assets/javascripts/exit-page.js": source})
+    js = site_assets.bundles(docs, PALETTE_CONFIG, set())[site_assets.SCRIPT]
+    assert "const greet=(name)=>`hi ${name}`;" in js
+    assert "greet?.(\"a\")??1" in js and "#p=1" in js
+    assert "// why" not in js
+
+
+def test_the_time_zone_table_follows_the_data(tmp_path):
+    docs = docs_with(tmp_path, {})
+    js = site_assets.bundles(docs, PALETTE_CONFIG, {"JP", "IN"})[site_assets.SCRIPT]
+    table = json.loads(re.search(r"var t=(\{.*?\});", js).group(1))
+    assert set(table) == {"JP", "IN"}
+    assert "Asia/Tokyo" in table["JP"].split()
+    # Browsers still report some old names: tzdata's links bring them.
+    assert {"Asia/Kolkata", "Asia/Calcutta"} <= set(table["IN"].split())
+
+
+def test_a_script_without_the_tables_marker_is_named(tmp_path):
+    docs = docs_with(tmp_path, {site_assets.ZONES_SOURCE: "var t = {};"})
+    with pytest.raises(PluginError) as error:
+        site_assets.bundles(docs, PALETTE_CONFIG, {"GB"})
+    assert str(error.value).startswith(f"{docs / site_assets.ZONES_SOURCE}: no {site_assets.ZONES_MARKER}")
+
+
+def test_every_country_in_the_data_has_time_zones():
+    codes = site_assets.country_codes(PROJECT_DIR)
+    assert len(codes) >= 10
+    assert set(zone_countries.zones_by_country(codes)) == codes
+
+
+def test_the_built_script_carries_the_time_zones(built_site):
+    js = (built_site / site_assets.SCRIPT).read_text(encoding="utf-8")
+    assert "Europe/Belfast" in js and "Australia/Sydney" in js and site_assets.ZONES_MARKER not in js
+
+
+def test_nothing_generated_is_in_the_repository():
+    # The build makes them; a committed copy could only go stale.
+    for uri in site_assets.BUNDLES:
+        assert not (PROJECT_DIR / "docs" / uri).exists(), uri
+    assert not (PROJECT_DIR / "overrides" / "partials" / "generated").exists()
 
 
 PALETTE = """
@@ -57,7 +98,7 @@ PALETTE = """
 def test_palette_keeps_the_rules_of_the_colours_in_use_and_drops_the_others():
     # ... and the rule that restyles every element while Material applies the colours.
     used = {"scheme": {"default", "slate"}, "primary": {"indigo"}, "accent": {"indigo"}}
-    css = build_assets.palette_rules(PALETTE, used)
+    css = material_palette.palette_rules(PALETTE, used)
     assert css == (
         ":root{--md-hue:225deg}"
         "[data-md-color-accent=indigo]{--md-accent-fg-color:#526cfe}"
@@ -74,7 +115,7 @@ def test_palette_in_use_is_read_from_mkdocs_yml(tmp_path):
         "    - scheme: slate\n      primary: indigo\n      accent: teal\n",
         encoding="utf-8",
     )
-    assert build_assets.palette_in_use(config) == {"scheme": {"default", "slate"}, "primary": {"deep-purple", "indigo"}, "accent": {"teal"}}
+    assert material_palette.palette_in_use(yaml.safe_load(config.read_text(encoding='utf-8').replace('!ENV', ''))['theme']['palette']) == {"scheme": {"default", "slate"}, "primary": {"deep-purple", "indigo"}, "accent": {"teal"}}
 
 
 def test_colour_sets_are_read_from_mkdocs_yml_with_materials_defaults(tmp_path):
@@ -85,7 +126,7 @@ def test_colour_sets_are_read_from_mkdocs_yml_with_materials_defaults(tmp_path):
         "    - media: \"(prefers-color-scheme: dark)\"\n      scheme: slate\n      accent: teal\n",
         encoding="utf-8",
     )
-    assert build_assets.palettes(config) == [
+    assert material_palette.palettes(yaml.safe_load(config.read_text(encoding='utf-8').replace('!ENV', ''))['theme']['palette']) == [
         {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "deep-purple", "accent": "indigo"},
         {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "indigo", "accent": "teal"},
     ]
@@ -93,7 +134,7 @@ def test_colour_sets_are_read_from_mkdocs_yml_with_materials_defaults(tmp_path):
 
 def test_every_page_carries_the_colour_sets_of_mkdocs_yml_for_the_early_script(built_site):
     # The early script picks the scheme on a first visit from these (first-paint.js).
-    wanted = build_assets.palettes()
+    wanted = material_palette.palettes(PALETTE_CONFIG)
     assert [p["scheme"] for p in wanted] == ["default", "slate"]
     wrong = []
     for page in sorted(built_site.rglob("*.html")):
@@ -114,20 +155,3 @@ def test_pages_load_our_stylesheet_with_the_dark_scheme_and_not_materials_palett
     assert sorted((name.split(".")[0], len(linked)) for name, linked in sheets.items()) == [("main", pages), ("site", pages)], sheets
     ours = (built_site / "assets" / "stylesheets" / "site.min.css").read_text(encoding="utf-8")
     assert "[data-md-color-scheme=slate]{color-scheme:dark;" in ours
-
-
-def test_a_script_that_does_not_parse_is_named_and_nothing_is_written(tmp_path, monkeypatch):
-    script = tmp_path / "broken.js"
-    script.write_text("(function () { var = 1; })();\n", encoding="utf-8")
-    target = tmp_path / "site.min.js"
-    monkeypatch.setattr(build_assets, "PROJECT_DIR", tmp_path)
-    monkeypatch.setattr(build_assets, "BUNDLES", {target: [script]})
-    with pytest.raises(SystemExit) as stop:
-        build_assets.main([])
-    assert str(stop.value).startswith(f"{script}: does not parse")
-    assert not target.exists()
-
-
-def test_scripts_are_minified_with_short_local_names_only():
-    js = build_assets.minify_js("(function () {\n  var longName = 1; // why\n  window.regionFirst = longName;\n})();\n")
-    assert js == "(function(){var a=1;window.regionFirst=a;})();\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import html as html_module
+import logging
 import shutil
 import subprocess
 import sys
@@ -172,6 +173,7 @@ def make_project(tmp_path, references_cache):
         shutil.copytree(FIXTURE, project)
         shutil.copytree(PROJECT_DIR / "data", project / "data")
         (project / "macros").symlink_to(PROJECT_DIR / "macros", target_is_directory=True)
+        (project / "hooks").symlink_to(PROJECT_DIR / "hooks", target_is_directory=True)
         (project / ".cache").mkdir()
         (project / ".cache" / "references").symlink_to(references_cache, target_is_directory=True)
         return project
@@ -187,12 +189,23 @@ def edit(project: Path, name: str, old: str, new: str) -> None:
 
 
 def build_error(project: Path, site: Path) -> str:
-    """The build's error message, or "" when the build succeeds."""
+    """The build's error message, or "" when the build succeeds.
+
+    An error raised by a hook in on_env (the theme's blocks) reaches MkDocs' log, and the
+    build then aborts with "Aborted with a BuildError!": the logged message is the answer.
+    """
     config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+    logged: list[str] = []
+    handler = logging.Handler(logging.ERROR)
+    handler.emit = lambda record: logged.append(record.getMessage())
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
     try:
         build(config)
-    except Exception as error:  # noqa: BLE001 - any failure is the row's answer
-        return str(error)
+    except (Exception, SystemExit) as error:  # noqa: BLE001 - any failure is the row's answer
+        return logged[0] if logged and "Aborted with a BuildError" in str(error) else str(error)
+    finally:
+        logger.removeHandler(handler)
     return ""
 
 

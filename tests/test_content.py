@@ -203,8 +203,8 @@ def test_removing_a_cited_work_fails_the_build_naming_the_page_and_the_key(tmp_p
     data = project / "data" / "references.yml"
     data.write_text(re.sub(r"\n- id: bosmans2016\n(?:  .*\n)+", "\n", data.read_text(encoding="utf-8")), encoding="utf-8")
     result = mkdocs_build(project, project / "site")
-    assert result.returncode != 0
-    assert "therapy/cognitive-behavioural-therapy.md: cites 'bosmans2016', which data/references.yml does not hold" in result.stdout + result.stderr
+    assert not result.ok
+    assert "therapy/cognitive-behavioural-therapy.md: cites 'bosmans2016', which data/references.yml does not hold" in result.output
 
 
 def source_headings() -> list[str]:

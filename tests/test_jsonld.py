@@ -49,7 +49,7 @@ def test_unset_publisher_is_said_plainly_and_feedback_never_dead_ends(tmp_path, 
         monkeypatch.delenv(name, raising=False)
     project = copy_project(tmp_path)
     result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
+    assert result.ok, result.output
     site = project / "site"
     about = BeautifulSoup((site / "about" / "index.html").read_text(encoding="utf-8"), "html.parser")
     text = about.find("article").get_text(" ")
@@ -74,7 +74,7 @@ def test_configured_publisher_is_shown_on_about_in_the_footer_and_in_the_data(tm
     monkeypatch.setenv("PUBLISHER_CONTACT_URL", "https://example.org/contact")
     project = copy_project(tmp_path)
     result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, result.stderr
+    assert result.ok, result.output
     html = (project / "site" / "about" / "index.html").read_text(encoding="utf-8")
     about = BeautifulSoup(html, "html.parser")
     article = about.find("article").get_text(" ")

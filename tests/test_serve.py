@@ -1,6 +1,6 @@
 """The live preview shows what a maintainer edits, and survives a data error.
 
-Starts the preview (`make serve`, which runs scripts/serve.py) on a copy of the project,
+Starts the preview (`make serve`: `mkdocs serve` with the hooks in mkdocs.yml) on a copy of the project,
 on 127.0.0.1 and a free port, edits a number in the copy's data/safety.yml and polls
 the served pages until the new number shows, on a content page and on the 404 page.
 Then breaks the data: the error names the file, the entry and the field, and the
@@ -27,7 +27,7 @@ from project import PROJECT_DIR
 
 pytestmark = pytest.mark.slow
 
-INPUTS = ("docs", "data", "schemas", "hooks", "includes", "overrides", "macros", "scripts", "mkdocs.yml", "Makefile", "requirements.lock")
+INPUTS = ("docs", "data", "schemas", "includes", "overrides", "macros", "hooks", "mkdocs.yml", "Makefile", "requirements.lock")
 # Generous: the machine may be busy. Reaching it is a failure, not a measurement.
 WAIT_SECONDS = 240
 # The line edited in the copy, and a number that is not a real helpline anywhere in

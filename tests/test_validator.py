@@ -215,7 +215,9 @@ def test_resolves_to(href, page, target, expected):
         ("", "front matter has no last_reviewed date (YYYY-MM-DD)"),
         ("last_reviewed: 2026-11-28\n", "front matter has no next_review date (YYYY-MM-DD)"),
         ("last_reviewed: 28/11/2026\nnext_review: 2029-11-28\n", "front matter last_reviewed is '28/11/2026', not a date written YYYY-MM-DD"),
-        ("last_reviewed: 2026-11-28\nnext_review: 2029-11-31\n", "front matter next_review is '2029-11-31', not a date written YYYY-MM-DD"),
+        # MkDocs drops a front matter block it cannot read (the date does not exist): the
+        # validator reads it as the build does, and says so.
+        ("last_reviewed: 2026-11-28\nnext_review: 2029-11-31\n", validate_site.UNREADABLE_FRONT_MATTER),
         ("last_reviewed: 2026-11-28\nnext_review: 2029-11-29\n", "next_review 2029-11-29 is more than 3 years after last_reviewed 2026-11-28"),
         ("last_reviewed: 2026-11-28\nnext_review: 2026-11-01\n", "next_review 2026-11-01 is not after last_reviewed 2026-11-28"),
         ("last_reviewed: 2023-10-01\nnext_review: 2026-10-01\n", "next_review 2026-10-01 has passed: review the page"),

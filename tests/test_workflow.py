@@ -11,6 +11,7 @@ of them can pass by accident:
 from __future__ import annotations
 
 import copy
+import os
 import re
 import shutil
 import subprocess
@@ -46,6 +47,51 @@ def truthy(value) -> bool:
     return value is True or (isinstance(value, str) and value.strip().lower() not in ("", "false"))
 
 
+RUNNER = "ubuntu-24.04"
+# (event, ref) -> whether the deploy job may run. A pull request's ref is refs/pull/N/merge,
+# but one from a branch named main must not deploy either, whatever its ref says.
+DEPLOY_CASES = {
+    ("push", "refs/heads/main"): True,
+    ("workflow_dispatch", "refs/heads/main"): True,
+    ("push", "refs/heads/feature"): False,
+    ("workflow_dispatch", "refs/heads/feature"): False,
+    ("pull_request", "refs/pull/7/merge"): False,
+    ("pull_request", "refs/heads/main"): False,
+    ("pull_request_target", "refs/heads/main"): False,
+    ("schedule", "refs/heads/main"): False,
+}
+# What a deploy condition may be made of: comparisons of the event name and the ref.
+EXPRESSION_TOKEN = re.compile(r"\s*(github\.event_name|github\.ref|'[^']*'|==|!=|&&|\|\||!|\(|\))")
+
+
+def evaluate_condition(condition: str, event: str, ref: str) -> bool:
+    """A GitHub `if:` made of event-name and ref comparisons, evaluated for one run.
+    Raises ValueError on anything else (the rule then cannot vouch for it)."""
+    text = condition.strip()
+    if text.startswith("${{") and text.endswith("}}"):
+        text = text[3:-2]
+    out, pos = [], 0
+    while pos < len(text.rstrip()):
+        match = EXPRESSION_TOKEN.match(text, pos)
+        if not match:
+            raise ValueError(f"cannot judge {text[pos:].strip()!r}")
+        token = match.group(1)
+        out.append({"github.event_name": repr(event), "github.ref": repr(ref), "&&": " and ", "||": " or ", "!": " not "}.get(token, token))
+        pos = match.end()
+    return bool(eval("".join(out), {"__builtins__": {}}, {}))  # only the tokens above reach here
+
+
+def deploy_condition_problems(condition: str) -> list[str]:
+    """Each run the deploy job's `if:` gets wrong, as "event on ref"."""
+    if not condition:
+        return ["no if: it deploys on every event"]
+    try:
+        return [f"{'skips' if want else 'deploys'} {event} on {ref}"
+                for (event, ref), want in DEPLOY_CASES.items() if evaluate_condition(condition, event, ref) != want]
+    except ValueError as error:
+        return [str(error)]
+
+
 def workflow_problems(flow: dict) -> list[str]:
     """Every way the workflow breaks the project's publishing rules, one line each."""
     problems = []
@@ -70,27 +116,29 @@ def workflow_problems(flow: dict) -> list[str]:
         if truthy(step.get("continue-on-error", False)):
             problems.append(f"build step {step.get('name') or step.get('uses') or step.get('run')!r} has continue-on-error")
 
-    # Build once (with the published address), test that folder, upload that folder.
-    built = step_index(steps, r"\bmake validate SITE_DIR=(\S+)")
-    tested = step_index(steps, r"\bmake test TESTED_SITE=(\S+)")
+    # Build once (with the published address), validate and test that folder (make ci,
+    # the target .ci/run runs too), upload that folder.
+    checked = step_index(steps, r"\bmake ci SITE_DIR=(\S+)")
     upload = next((i for i, step in enumerate(steps) if uses(step, "actions/upload-pages-artifact")), None)
-    if built is None or tested is None or upload is None:
-        problems.append("build job needs `make validate SITE_DIR=…`, `make test TESTED_SITE=…` and an upload-pages-artifact step")
+    if checked is None or upload is None:
+        problems.append("build job needs `make ci SITE_DIR=…` (as .ci/run) and an upload-pages-artifact step")
     else:
-        site_dir = re.search(r"SITE_DIR=(\S+)", steps[built]["run"]).group(1)
-        tested_dir = re.search(r"TESTED_SITE=(\S+)", steps[tested]["run"]).group(1)
+        site_dir = re.search(r"SITE_DIR=(\S+)", steps[checked]["run"]).group(1)
         uploaded = steps[upload].get("with", {}).get("path")
-        if not built < tested < upload:
-            problems.append("steps must run in the order: build and validate, test, upload")
-        if not site_dir == tested_dir == uploaded:
-            problems.append(f"built {site_dir!r}, tested {tested_dir!r}, uploaded {uploaded!r}: they must be one folder")
-        env = steps[built].get("env", {})
+        if not checked < upload:
+            problems.append("steps must run in the order: make ci, then upload")
+        if site_dir != uploaded:
+            problems.append(f"built and tested {site_dir!r}, uploaded {uploaded!r}: they must be one folder")
+        env = steps[checked].get("env", {})
         if not ("SITE_URL" in env and "FEEDBACK_URL" in env):
             problems.append("the one build must have SITE_URL and FEEDBACK_URL")
         if "--fail-on-warnings" not in env.get("VALIDATE_FLAGS", "") or "schedule" not in env.get("VALIDATE_FLAGS", ""):
             problems.append("the scheduled run must validate with --fail-on-warnings")
-        if sum(1 for step in steps if re.search(r"\bmake (build|validate|check)\b|mkdocs build", step.get("run", ""))) != 1:
+        if sum(1 for step in steps if re.search(r"\bmake (ci|build|validate|check|test)\b|mkdocs build", step.get("run", ""))) != 1:
             problems.append("the site must be built exactly once")
+    for name, job in jobs.items():
+        if job.get("runs-on") != RUNNER:
+            problems.append(f"job {name} must run on {RUNNER} (a pinned runner image), not {job.get('runs-on')!r}")
 
     if "schedule" not in flow.get(ON, {}):
         problems.append("no weekly schedule: lapsing review dates would only surface on someone's change")
@@ -118,8 +166,9 @@ def workflow_problems(flow: dict) -> list[str]:
         problems.append("deploy job must use the github-pages environment")
     if not any(uses(step, "actions/deploy-pages") for step in deploy.get("steps", [])):
         problems.append("deploy job does not run actions/deploy-pages")
-    if "pull_request" not in deploy.get("if", "") and "push" not in deploy.get("if", ""):
-        problems.append("deploy job must be limited to pushes to main (and manual runs)")
+    wrong = deploy_condition_problems(deploy.get("if", ""))
+    if wrong:
+        problems.append(f"deploy job must be limited to pushes to main (and manual runs): {wrong}")
 
     for name, job in jobs.items():
         for step in job.get("steps", []):
@@ -144,7 +193,7 @@ def lose_pages_read(flow):
 
 
 def continue_on_error_on_test(flow):
-    build_step(flow, r"make test")["continue-on-error"] = True
+    build_step(flow, r"make ci")["continue-on-error"] = True
 
 
 def continue_on_error_on_a_step_as_text(flow):
@@ -162,7 +211,7 @@ def deploy_without_needs(flow):
 def upload_before_the_tests(flow):
     steps = flow["jobs"]["build"]["steps"]
     upload = steps.pop()
-    steps.insert(step_index(steps, r"make test"), upload)
+    steps.insert(step_index(steps, r"make ci"), upload)
 
 
 def upload_another_folder(flow):
@@ -170,12 +219,24 @@ def upload_another_folder(flow):
 
 
 def own_build_in_the_tests(flow):
-    build_step(flow, r"make test")["run"] = "make test"
+    build_step(flow, r"make ci")["run"] = "make ci"
 
 
 def second_build_for_upload(flow):
     steps = flow["jobs"]["build"]["steps"]
     steps.insert(len(steps) - 1, {"name": "Build again", "run": "make build SITE_DIR=site"})
+
+
+def deploy_on_pull_requests(flow):
+    flow["jobs"]["deploy"]["if"] = "github.event_name == 'pull_request'"
+
+
+def deploy_on_any_push(flow):
+    flow["jobs"]["deploy"]["if"] = "github.event_name == 'push' || github.ref == 'refs/heads/main'"
+
+
+def floating_runner(flow):
+    flow["jobs"]["deploy"]["runs-on"] = "ubuntu-latest"
 
 
 def playwright_download(flow):
@@ -192,13 +253,16 @@ def cancel_deploys(flow):
 
 BROKEN = {
     lose_pages_read: "job build runs actions/configure-pages without permissions pages: read",
-    continue_on_error_on_test: "build step 'Test' has continue-on-error",
+    continue_on_error_on_test: "build step 'Build (strict), validate and test' has continue-on-error",
     continue_on_error_on_a_step_as_text: "has continue-on-error",
     continue_on_error_on_the_job: "build job has continue-on-error",
     deploy_without_needs: "deploy job does not need the build job",
-    upload_before_the_tests: "steps must run in the order: build and validate, test, upload",
-    upload_another_folder: "built 'site', tested 'site', uploaded 'public': they must be one folder",
-    own_build_in_the_tests: "build job needs `make validate SITE_DIR=…`, `make test TESTED_SITE=…`",
+    upload_before_the_tests: "steps must run in the order: make ci, then upload",
+    upload_another_folder: "built and tested 'site', uploaded 'public': they must be one folder",
+    own_build_in_the_tests: "build job needs `make ci SITE_DIR=…`",
+    deploy_on_pull_requests: "deploy job must be limited to pushes to main (and manual runs): ['skips push on refs/heads/main'",
+    deploy_on_any_push: "deploys push on refs/heads/feature",
+    floating_runner: "job deploy must run on ubuntu-24.04 (a pinned runner image), not 'ubuntu-latest'",
     second_build_for_upload: "the site must be built exactly once",
     playwright_download: "build job downloads Playwright's browser",
     no_schedule: "no weekly schedule",
@@ -223,7 +287,7 @@ def test_zizmor_offline_reports_no_findings():
 def test_zizmor_catches_a_template_injection(tmp_path):
     broken = tmp_path / "publish.yml"
     text = WORKFLOW.read_text(encoding="utf-8")
-    broken.write_text(text.replace("run: make test TESTED_SITE=site", 'run: echo "${{ github.event.pull_request.title }}"'), encoding="utf-8")
+    broken.write_text(text.replace("run: make ci SITE_DIR=site", 'run: echo "${{ github.event.pull_request.title }}"'), encoding="utf-8")
     result = subprocess.run([tool("zizmor"), "--offline", str(broken)], capture_output=True, text=True, check=False)
     assert result.returncode != 0 and "template-injection" in result.stdout, result.stdout
 
@@ -249,13 +313,64 @@ def test_schema_check_catches_a_misspelt_permission(tmp_path):
     assert "jobs.build" in result.stdout + result.stderr
 
 
-def test_ci_script_requires_the_browser_and_runs_make_test():
+def test_ci_script_requires_the_browser_and_runs_make_ci():
     script = (PROJECT_DIR / ".ci" / "run").read_text(encoding="utf-8")
     assert "export REQUIRE_BROWSER=1" in script
     commands = [line.strip() for line in script.splitlines() if line.strip() and not line.strip().startswith("#")]
-    assert "make test" in commands
-    # After the tests, a tracked file that make regenerated (a stale committed copy) fails CI.
-    assert any("git status --porcelain" in line for line in commands[commands.index("make test"):])
+    assert commands[-1] == "make ci"
+
+
+def test_make_ci_builds_validates_and_tests_one_folder_then_checks_the_tree():
+    # -n: what make ci would run (the nested make test is listed, not run).
+    make = shutil.which("make") or pytest.fail("make is not installed")
+    result = subprocess.run([make, "-n", "--no-print-directory", "ci", "SITE_DIR=out"], cwd=PROJECT_DIR,
+                            capture_output=True, text=True, check=False, timeout=60)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    build = next(i for i, line in enumerate(lines) if "mkdocs build --strict --site-dir out" in line)
+    validate = next(i for i, line in enumerate(lines) if "validate_site.py --site out" in line)
+    test = next(i for i, line in enumerate(lines) if 'TESTED_SITE="out"' in line and "pytest" in line)
+    tree = next(i for i, line in enumerate(lines) if line.endswith("tree-unchanged"))
+    assert build < validate < test < tree, lines
+
+
+def test_a_changed_tracked_file_fails_ci_naming_it(tmp_path):
+    make, git = shutil.which("make"), shutil.which("git")
+    if not (make and git):
+        pytest.fail("make and git are needed")
+    shutil.copy(PROJECT_DIR / "Makefile", tmp_path / "Makefile")
+    (tmp_path / "data.yml").write_text("a: 1\n", encoding="utf-8")
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "GIT_CONFIG_NOSYSTEM": "1"}
+    for command in (["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "x"]):
+        subprocess.run([git, *command], cwd=tmp_path, env=env, check=True, capture_output=True)
+
+    def tree_unchanged() -> subprocess.CompletedProcess:
+        return subprocess.run([make, "--no-print-directory", "tree-unchanged"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60)
+
+    assert tree_unchanged().returncode == 0
+    (tmp_path / "untracked.txt").write_text("a build's leftover that is ignored\n", encoding="utf-8")
+    assert tree_unchanged().returncode == 0
+    (tmp_path / "data.yml").write_text("a: 2\n", encoding="utf-8")
+    result = tree_unchanged()
+    assert result.returncode != 0
+    assert "changed tracked files" in result.stderr and " M data.yml" in result.stderr
+
+
+def test_dependabot_updates_actions_pip_and_both_npm_locks():
+    config = yaml.safe_load((PROJECT_DIR / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
+    assert config["version"] == 2
+    watched = {(u["package-ecosystem"], u["directory"]) for u in config["updates"]}
+    assert watched == {("github-actions", "/"), ("pip", "/"), ("npm", "/bench"), ("npm", "/tools/html-checker")}
+    for ecosystem, directory in watched - {("github-actions", "/")}:
+        lock = "requirements.lock" if ecosystem == "pip" else "package-lock.json"
+        assert (PROJECT_DIR / directory.lstrip("/") / lock).is_file(), (ecosystem, directory)
+
+
+def test_the_zensical_canary_runs_but_never_blocks_a_deploy():
+    job = FLOW["jobs"]["zensical-canary"]
+    assert truthy(job.get("continue-on-error")) and any("make zensical-canary" in s.get("run", "") for s in job["steps"])
+    needs = FLOW["jobs"]["deploy"]["needs"]
+    assert "zensical-canary" not in ([needs] if isinstance(needs, str) else needs)
 
 
 def run_ci_script(tmp_path: Path, uid: int, commands: dict[str, str]) -> tuple[subprocess.CompletedProcess, list[str]]:
@@ -287,7 +402,7 @@ def test_ci_script_installs_what_is_missing_with_sudo_when_not_root(tmp_path):
         "apt-get update -qq",
         "sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends default-jre-headless npm",
         "apt-get install -y -qq --no-install-recommends default-jre-headless npm",
-        "make test",
+        "make ci",
     ]
 
 
@@ -297,7 +412,7 @@ def test_ci_script_calls_apt_get_directly_as_root(tmp_path):
     assert calls == [
         "apt-get update -qq",
         "apt-get install -y -qq --no-install-recommends default-jre-headless npm",
-        "make test",
+        "make ci",
     ]
 
 

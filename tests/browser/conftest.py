@@ -1,49 +1,33 @@
 """Browser fixtures: a local static server for the built site, and a Chromium driven by Playwright.
 
-Chromium is found from CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own
-browser. Without one these tests skip with a reason, unless REQUIRE_BROWSER=1 (set by
-.ci/run and the GitHub workflow), where a missing browser fails.
+Both come from scripts/local_site.py, which the scripts use too: Chromium is found from
+CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own browser. Without one these
+tests skip with a reason, unless REQUIRE_BROWSER=1 (set by .ci/run and the GitHub
+workflow), where a missing browser fails. Under pytest-xdist each worker has its own
+browser and server (session fixtures are per worker).
 """
 
 from __future__ import annotations
 
-import functools
+import json
 import os
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-# Flags that keep Chromium from calling home: this machine has no network but PyPI.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic", "--disable-default-apps",
-]
+from local_site import CHROMIUM_ARGS, chromium_path, serve
+
 HOW_TO_GET_A_BROWSER = (
     "no Chromium found: install one (Debian: apt-get install chromium; or: .venv/bin/python -m playwright "
     "install chromium) or set CHROMIUM_PATH"
 )
 
 
-def chromium_path() -> str | None:
-    """CHROMIUM_PATH, else /usr/bin/chromium, else None (Playwright's own browser)."""
-    configured = os.environ.get("CHROMIUM_PATH")
-    if configured:
-        return configured
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
-
 def no_browser(reason: str):
     if os.environ.get("REQUIRE_BROWSER") == "1":
         pytest.fail(f"REQUIRE_BROWSER=1 but {reason}", pytrace=False)
     pytest.skip(reason)
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
 
 
 def published_path(site: Path) -> str:
@@ -59,26 +43,11 @@ def published_path(site: Path) -> str:
     return path if path.endswith("/") else path + "/"
 
 
-class PrefixHandler(QuietHandler):
-    """Serves the site under the path it was built for, as GitHub Pages does."""
-
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(self.prefix):])
-
-
 @pytest.fixture(scope="session")
 def site_server(built_site: Path):
     """Serve the built site on 127.0.0.1 on a free port, under its published path; yield its base URL."""
-    prefix = published_path(built_site)
-    handler = functools.partial(type("Handler", (PrefixHandler,), {"prefix": prefix}), directory=str(built_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    server, base_url = serve(built_site, prefix=published_path(built_site))
+    yield base_url
     server.shutdown()
     server.server_close()
 
@@ -97,6 +66,28 @@ def browser():
             no_browser(f"{HOW_TO_GET_A_BROWSER} ({str(err).splitlines()[0]})")
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def reused_page(browser):
+    """A page per set of context options, kept open for the whole process: tests
+    parametrised per page that need no fresh state (no cookies, listeners or storage
+    checked) share it, and keep its HTTP cache. A new context per test cost about twice
+    the CPU. print=True gives a page with print media."""
+    pages = {}
+
+    def get(print: bool = False, **options):
+        key = json.dumps([print, options], sort_keys=True)
+        if key not in pages:
+            page = browser.new_context(**options).new_page()
+            if print:
+                page.emulate_media(media="print")
+            pages[key] = page
+        return pages[key]
+
+    yield get
+    for page in pages.values():
+        page.context.close()
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from project import SITE_PAGES, page_id
+
 from project import PROJECT_DIR
 from test_pages import goto, new_page
 
@@ -336,17 +338,17 @@ def test_focused_link_and_button_show_focus_and_pass_axe_in_both_schemes(reader,
         assert results.response["violations"] == [], [(v["id"], v["nodes"][0]["target"]) for v in results.response["violations"]]
 
 
-def test_every_page_has_the_button_and_the_link_after_the_skip_link(reader, site_pages):
+@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
+def test_every_page_has_the_button_and_the_link_after_the_skip_link(reader, path):
     r = reader()
     failures = []
-    for path in site_pages:
-        goto(r.page, r.base, path, "light")
-        order = r.page.evaluate(
-            """() => [...document.querySelectorAll('a.md-skip, .exit-this-page-skip, .exit-this-page__button')]
-                 .map(e => [e.className, e.getAttribute('href')])"""
-        )
-        expected = [["md-skip", order[0][1] if order else None], ["exit-this-page-skip", NEUTRAL], ["exit-this-page__button", NEUTRAL]]
-        if order != expected:
-            failures.append(f"/{path}: skip link, exit link and exit button are {order}")
+    goto(r.page, r.base, path, "light")
+    order = r.page.evaluate(
+        """() => [...document.querySelectorAll('a.md-skip, .exit-this-page-skip, .exit-this-page__button')]
+             .map(e => [e.className, e.getAttribute('href')])"""
+    )
+    expected = [["md-skip", order[0][1] if order else None], ["exit-this-page-skip", NEUTRAL], ["exit-this-page__button", NEUTRAL]]
+    if order != expected:
+        failures.append(f"/{path}: skip link, exit link and exit button are {order}")
     r.assert_nothing_left_the_site()
     assert failures == [], "\n".join(failures)

@@ -7,6 +7,8 @@ import time
 
 import pytest
 
+from project import SITE_PAGES, page_id
+
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
@@ -31,20 +33,20 @@ FIRST_SCREEN = """() => {
 }"""
 
 
+@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_callout_is_short_and_the_page_starts_on_the_first_screen(browser, site_server, site_pages, javascript):
+def test_callout_is_short_and_the_page_starts_on_the_first_screen(browser, site_server, path, javascript):
     context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
     page = context.new_page()
     failures = []
-    for path in site_pages:
-        page.goto(site_server + path, wait_until="load")
-        seen = page.evaluate(FIRST_SCREEN)
-        if seen["height"] > CALLOUT_MAX_HEIGHT_PX:
-            failures.append(f"/{path}: the crisis callout is {seen['height']:.0f} px tall, more than {CALLOUT_MAX_HEIGHT_PX}")
-        if seen["heading"] is None:
-            failures.append(f"/{path}: no heading of the page's own after its title")
-        elif seen["headingTop"] >= seen["screen"]:
-            failures.append(f"/{path}: the first heading, {seen['heading']!r}, starts at {seen['headingTop']:.0f} px, below the first screen ({seen['screen']} px)")
+    page.goto(site_server + path, wait_until="load")
+    seen = page.evaluate(FIRST_SCREEN)
+    if seen["height"] > CALLOUT_MAX_HEIGHT_PX:
+        failures.append(f"/{path}: the crisis callout is {seen['height']:.0f} px tall, more than {CALLOUT_MAX_HEIGHT_PX}")
+    if seen["heading"] is None:
+        failures.append(f"/{path}: no heading of the page's own after its title")
+    elif seen["headingTop"] >= seen["screen"]:
+        failures.append(f"/{path}: the first heading, {seen['heading']!r}, starts at {seen['headingTop']:.0f} px, below the first screen ({seen['screen']} px)")
     context.close()
     assert failures == [], "\n".join(failures)
 
@@ -161,7 +163,8 @@ RECORD_SHIFTS = """() => {
 }"""
 
 
-def test_nothing_on_the_first_screen_moves_when_the_scripts_start(browser, site_server, site_pages):
+@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
+def test_nothing_on_the_first_screen_moves_when_the_scripts_start(browser, site_server, path):
     # A reader reaching for "Exit this page" or a helpline must not see it jump when
     # Material's bundle and ours start (WCAG 3.2; Lighthouse counts it as layout shift).
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
@@ -171,12 +174,11 @@ def test_nothing_on_the_first_screen_moves_when_the_scripts_start(browser, site_
     context.route("**/assets/javascripts/bundle.*.js", lambda route: (time.sleep(0.3), route.continue_()))
     page = context.new_page()
     moved = []
-    for path in site_pages:
-        page.goto(site_server + path, wait_until="load")
-        page.wait_for_function("() => typeof window.document$ !== 'undefined'")
-        page.wait_for_timeout(300)
-        shifts = page.evaluate("window.__shifts")
-        if shifts:
-            moved.append(f"/{path}: {shifts}")
+    page.goto(site_server + path, wait_until="load")
+    page.wait_for_function("() => typeof window.document$ !== 'undefined'")
+    page.wait_for_timeout(300)
+    shifts = page.evaluate("window.__shifts")
+    if shifts:
+        moved.append(f"/{path}: {shifts}")
     context.close()
     assert moved == [], "\n".join(moved)

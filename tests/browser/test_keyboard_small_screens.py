@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import pytest
 
+from project import SITE_PAGES, page_id
+
 from test_pages import SETTLE
 
 pytestmark = pytest.mark.browser
 
 WIDTHS = [320, 390]
 MAX_STOPS = 400
+# A page deep in the navigation, for the checks of the header that every page shares.
+HEADER_PAGE = "therapy/play-therapy/"
 
 # Where the focused element is drawn. Material's colour-scheme radio buttons have no
 # size: the reader sees the group's visible label (the toggle), so that must be on screen.
@@ -85,15 +89,13 @@ def walk(page, path: str, width: int, javascript: bool) -> list[str]:
 
 
 # Without JavaScript only the layout differs, so one width is enough there.
+@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
 @pytest.mark.parametrize("width, javascript", [(320, True), (390, True), (390, False)], ids=["320-js", "390-js", "390-no-js"])
-def test_every_focus_stop_is_on_screen_and_the_closed_menu_takes_none(browser, site_server, site_pages, width, javascript):
-    context = browser.new_context(viewport={"width": width, "height": 844}, java_script_enabled=javascript)
-    page = context.new_page()
+def test_every_focus_stop_is_on_screen_and_the_closed_menu_takes_none(reused_page, site_server, path, width, javascript):
+    page = reused_page(viewport={"width": width, "height": 844}, java_script_enabled=javascript)
     failures = []
-    for path in site_pages:
-        page.goto(site_server + path, wait_until="load")
-        failures += walk(page, path, width, javascript)
-    context.close()
+    page.goto(site_server + path, wait_until="load")
+    failures += walk(page, path, width, javascript)
     assert failures == [], "\n".join(failures)
 
 
@@ -123,36 +125,58 @@ def settled(page) -> dict:
     return page.evaluate(STATE)
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_menu_and_search_open_and_close_by_keyboard(browser, site_server, site_pages, width):
-    context = browser.new_context(viewport={"width": width, "height": 844})
-    page = context.new_page()
+def menu_failures(page, where: str, width: int, keys: tuple[str, ...]) -> list[str]:
+    """Open the menu from its button with each key, check focus moved in and is seen, close it with Escape."""
     failures = []
-    for path in site_pages:
-        page.goto(site_server + path, wait_until="load")
-        where = f"/{path} at {width}px"
-        tab_to(page, "drawer")
-        for key in ("Enter", " "):
-            page.keyboard.press(key)
-            state = settled(page)
-            if not (state["drawer"] and state["drawerShown"] and state["focused"] == "in-drawer" and state["expanded"][0] == "true"):
-                failures.append(f"{where}: {key!r} on the menu button did not open the menu and move focus into it: {state}")
-            focus = page.evaluate(FOCUS)
-            why = focus and off_screen(focus, width, 844)
-            if why:
-                failures.append(f"{where}: in the opened menu, focus is on {focus['id']!r}, which {why}")
-            page.keyboard.press("Escape")
-            state = settled(page)
-            if state["drawer"] or state["focused"] != "drawer" or state["expanded"][0] != "false":
-                failures.append(f"{where}: Escape did not close the menu and return focus to its button: {state}")
-        tab_to(page, "search")
-        page.keyboard.press("Enter")
+    tab_to(page, "drawer")
+    for key in keys:
+        page.keyboard.press(key)
         state = settled(page)
-        if not (state["search"] and state["focused"] == "search-query" and state["expanded"][1] == "true"):
-            failures.append(f"{where}: Enter on the search button did not open search with focus in it: {state}")
+        if not (state["drawer"] and state["drawerShown"] and state["focused"] == "in-drawer" and state["expanded"][0] == "true"):
+            failures.append(f"{where}: {key!r} on the menu button did not open the menu and move focus into it: {state}")
+        focus = page.evaluate(FOCUS)
+        why = focus and off_screen(focus, width, 844)
+        if why:
+            failures.append(f"{where}: in the opened menu, focus is on {focus['id']!r}, which {why}")
         page.keyboard.press("Escape")
         state = settled(page)
-        if state["search"] or state["focused"] != "search" or state["expanded"][1] != "false":
-            failures.append(f"{where}: Escape did not close search and return focus to its button: {state}")
+        if state["drawer"] or state["focused"] != "drawer" or state["expanded"][0] != "false":
+            failures.append(f"{where}: Escape did not close the menu and return focus to its button: {state}")
+    return failures
+
+
+def search_failures(page, where: str) -> list[str]:
+    failures = []
+    tab_to(page, "search")
+    page.keyboard.press("Enter")
+    state = settled(page)
+    if not (state["search"] and state["focused"] == "search-query" and state["expanded"][1] == "true"):
+        failures.append(f"{where}: Enter on the search button did not open search with focus in it: {state}")
+    page.keyboard.press("Escape")
+    state = settled(page)
+    if state["search"] or state["focused"] != "search" or state["expanded"][1] != "false":
+        failures.append(f"{where}: Escape did not close search and return focus to its button: {state}")
+    return failures
+
+
+# The header is one template on every page (Material's, edited once by hooks/theme_patches.py),
+# so its buttons are checked once per width; the menu's content (the page's place in the
+# navigation) differs per page, so opening it is checked on every page.
+@pytest.mark.parametrize("width", WIDTHS)
+def test_menu_and_search_open_and_close_by_keyboard(browser, site_server, width):
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(site_server + HEADER_PAGE, wait_until="load")
+    where = f"/{HEADER_PAGE} at {width}px"
+    failures = menu_failures(page, where, width, ("Enter", " ")) + search_failures(page, where)
     context.close()
+    assert failures == [], "\n".join(failures)
+
+
+@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
+def test_the_menu_opens_by_keyboard_with_its_focus_in_view_on_every_page(reused_page, site_server, path):
+    width = min(WIDTHS)
+    page = reused_page(viewport={"width": width, "height": 844})
+    page.goto(site_server + path, wait_until="load")
+    failures = menu_failures(page, f"/{path} at {width}px", width, ("Enter",))
     assert failures == [], "\n".join(failures)

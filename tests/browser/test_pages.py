@@ -11,6 +11,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from project import SITE_PAGES, page_id
+
 from project import DATA_FILE
 from macros.safety_data import load_safety_data
 
@@ -37,19 +39,22 @@ def goto(page, base: str, path: str, scheme: str) -> None:
     assert dark == (scheme == "dark"), f"/{path}: background rgb({red}, {green}, {blue}) in the {scheme} scheme"
 
 
-def test_axe_finds_no_violations(browser, site_server, site_pages, scheme):
+def test_the_pages_the_tests_visit_are_the_built_pages(site_pages):
+    assert SITE_PAGES == sorted(site_pages)
+
+
+@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
+def test_axe_finds_no_violations(reused_page, site_server, path, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    context, page = new_page(browser, scheme)
+    page = reused_page(color_scheme=scheme, viewport={"width": 1280, "height": 800})
     failures = []
-    for path in site_pages:
-        goto(page, site_server, path, scheme)
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
-        for violation in results.response["violations"]:
-            for node in violation["nodes"]:
-                failures.append(f"/{path}: {violation['id']} ({violation['impact']}) at {' '.join(map(str, node['target']))}: {violation['help']}")
-    context.close()
+    goto(page, site_server, path, scheme)
+    results = axe.run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]})
+    for violation in results.response["violations"]:
+        for node in violation["nodes"]:
+            failures.append(f"/{path}: {violation['id']} ({violation['impact']}) at {' '.join(map(str, node['target']))}: {violation['help']}")
     assert failures == [], "\n".join(failures)
 
 
@@ -91,26 +96,24 @@ FOCUS_STATE = """() => {
 }"""
 
 
-def test_first_tab_is_a_visible_skip_link_that_moves_focus_into_the_content(browser, site_server, site_pages, scheme):
-    context, page = new_page(browser, scheme)
+@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
+def test_first_tab_is_a_visible_skip_link_that_moves_focus_into_the_content(reused_page, site_server, path, scheme):
+    page = reused_page(color_scheme=scheme, viewport={"width": 1280, "height": 800})
     failures = []
-    for path in site_pages:
-        goto(page, site_server, path, scheme)
-        page.keyboard.press("Tab")
-        state = page.evaluate(FOCUS_STATE)
-        if not state or not state["isSkip"] or state["text"] != "Skip to content":
-            failures.append(f"/{path}: the first Tab focuses {state and (state['tag'], state['text'])}, not a 'Skip to content' link")
-            continue
-        page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'", timeout=10_000)
-        state = page.evaluate(FOCUS_STATE)
-        if state["width"] < 1 or state["height"] < 1 or state["top"] < 0:
-            failures.append(f"/{path}: the skip link is focused but not on screen")
-        page.keyboard.press("Enter")
-        page.keyboard.press("Tab")
-        after = page.evaluate(FOCUS_STATE)
-        if not after or not after["inContent"]:
-            failures.append(f"/{path}: after the skip link, Tab focuses {after and (after['tag'], after['text'])}, outside the main content")
-    context.close()
+    goto(page, site_server, path, scheme)
+    page.keyboard.press("Tab")
+    state = page.evaluate(FOCUS_STATE)
+    if not state or not state["isSkip"] or state["text"] != "Skip to content":
+        pytest.fail(f"/{path}: the first Tab focuses {state and (state['tag'], state['text'])}, not a 'Skip to content' link")
+    page.wait_for_function("() => getComputedStyle(document.activeElement).opacity === '1'", timeout=10_000)
+    state = page.evaluate(FOCUS_STATE)
+    if state["width"] < 1 or state["height"] < 1 or state["top"] < 0:
+        failures.append(f"/{path}: the skip link is focused but not on screen")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    after = page.evaluate(FOCUS_STATE)
+    if not after or not after["inContent"]:
+        failures.append(f"/{path}: after the skip link, Tab focuses {after and (after['tag'], after['text'])}, outside the main content")
     assert failures == [], "\n".join(failures)
 
 
@@ -119,96 +122,93 @@ def hidden(state: dict) -> bool:
     return state["covered"] or state["bottom"] <= state["headerBottom"] or state["top"] >= state["viewport"]
 
 
-def test_crisis_links_are_reached_by_tab_with_a_visible_focus_below_the_header(browser, site_server, site_pages, scheme):
-    context, page = new_page(browser, scheme)
+@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
+def test_crisis_links_are_reached_by_tab_with_a_visible_focus_below_the_header(reused_page, site_server, path, scheme):
+    page = reused_page(color_scheme=scheme, viewport={"width": 1280, "height": 800})
     failures = []
-    for path in site_pages:
-        goto(page, site_server, path, scheme)
-        wanted = page.eval_on_selector_all('[data-block="crisis-callout"] a[href]', "els => els.map(e => e.getAttribute('href'))")
-        reached = set()
-        for _ in range(150):
-            page.keyboard.press("Tab")
+    goto(page, site_server, path, scheme)
+    wanted = page.eval_on_selector_all('[data-block="crisis-callout"] a[href]', "els => els.map(e => e.getAttribute('href'))")
+    reached = set()
+    for _ in range(150):
+        page.keyboard.press("Tab")
+        state = page.evaluate(FOCUS_STATE)
+        if state is None:
+            break
+        if not state["inCrisis"]:
+            if reached:
+                break  # past the block
+            continue
+        if hidden(state):
+            # Maybe only for a moment (a fading overlay, a scroll in progress): look again once it settles.
+            page.evaluate(SETTLE)
             state = page.evaluate(FOCUS_STATE)
-            if state is None:
-                break
-            if not state["inCrisis"]:
-                if reached:
-                    break  # past the block
-                continue
-            if hidden(state):
-                # Maybe only for a moment (a fading overlay, a scroll in progress): look again once it settles.
-                page.evaluate(SETTLE)
-                state = page.evaluate(FOCUS_STATE)
-            reached.add(state["href"])
-            where = f"/{path}: crisis link {state['href']!r}"
-            if not (state["outline"] or state["shadow"]):
-                failures.append(f"{where} has no visible focus indicator")
-            if hidden(state):
-                failures.append(f"{where} is focused at y={state['top']:.0f}, covered by something sticky (header bottom {state['headerBottom']:.0f}) or off screen")
-        missing = sorted(set(wanted) - reached)
-        if missing:
-            failures.append(f"/{path}: crisis links never reached by Tab: {missing}")
-    context.close()
+        reached.add(state["href"])
+        where = f"/{path}: crisis link {state['href']!r}"
+        if not (state["outline"] or state["shadow"]):
+            failures.append(f"{where} has no visible focus indicator")
+        if hidden(state):
+            failures.append(f"{where} is focused at y={state['top']:.0f}, covered by something sticky (header bottom {state['headerBottom']:.0f}) or off screen")
+    missing = sorted(set(wanted) - reached)
+    if missing:
+        failures.append(f"/{path}: crisis links never reached by Tab: {missing}")
     assert failures == [], "\n".join(failures)
 
 
+@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
 @pytest.mark.parametrize("width", [320, 1280])
-def test_no_sideways_scrolling_and_phone_links_are_big_enough(browser, site_server, site_pages, scheme, width):
-    context, page = new_page(browser, scheme, width=width)
+def test_no_sideways_scrolling_and_phone_links_are_big_enough(reused_page, site_server, path, scheme, width):
+    page = reused_page(color_scheme=scheme, viewport={"width": width, "height": 800})
     failures = []
-    for path in site_pages:
-        goto(page, site_server, path, scheme)
-        scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        if scroll_width > inner_width:
-            failures.append(f"/{path}: at {width}px the page scrolls sideways (scrollWidth {scroll_width} > {inner_width})")
-        links = page.locator('[data-block="crisis-callout"] a[href^="tel:"], [data-block="crisis-callout"] a[href^="sms:"]')
-        for i in range(links.count()):
-            box = links.nth(i).bounding_box()
-            if box is None or box["width"] < MIN_TARGET_PX or box["height"] < MIN_TARGET_PX:
-                failures.append(f"/{path}: at {width}px {links.nth(i).get_attribute('href')} is {box and (round(box['width']), round(box['height']))}, smaller than 24x24")
-    context.close()
+    goto(page, site_server, path, scheme)
+    scroll_width, inner_width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    if scroll_width > inner_width:
+        failures.append(f"/{path}: at {width}px the page scrolls sideways (scrollWidth {scroll_width} > {inner_width})")
+    links = page.locator('[data-block="crisis-callout"] a[href^="tel:"], [data-block="crisis-callout"] a[href^="sms:"]')
+    for i in range(links.count()):
+        box = links.nth(i).bounding_box()
+        if box is None or box["width"] < MIN_TARGET_PX or box["height"] < MIN_TARGET_PX:
+            failures.append(f"/{path}: at {width}px {links.nth(i).get_attribute('href')} is {box and (round(box['width']), round(box['height']))}, smaller than 24x24")
     assert failures == [], "\n".join(failures)
 
 
-def test_pages_make_no_third_party_request_and_set_no_cookie(browser, site_server, site_pages, scheme):
+@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
+def test_pages_make_no_third_party_request_and_set_no_cookie(browser, site_server, path, scheme):
     context, page = new_page(browser, scheme)
     origin = urlsplit(site_server).netloc
     foreign = []
     page.on("request", lambda request: foreign.append(request.url) if urlsplit(request.url).netloc not in ("", origin) else None)
     failures = []
-    for path in site_pages:
-        foreign.clear()
-        goto(page, site_server, path, scheme)
-        page.wait_for_load_state("networkidle")
-        failures += [f"/{path}: request to another host: {url}" for url in foreign if not url.startswith(("data:", "blob:"))]
-        cookies = context.cookies()
-        if cookies:
-            failures.append(f"/{path}: sets cookies: {[c['name'] for c in cookies]}")
+    foreign.clear()
+    goto(page, site_server, path, scheme)
+    page.wait_for_load_state("networkidle")
+    failures += [f"/{path}: request to another host: {url}" for url in foreign if not url.startswith(("data:", "blob:"))]
+    cookies = context.cookies()
+    if cookies:
+        failures.append(f"/{path}: sets cookies: {[c['name'] for c in cookies]}")
     context.close()
     assert failures == [], "\n".join(failures)
 
 
-def test_blocks_are_visible_and_phone_links_name_service_and_number(browser, site_server, site_pages, scheme):
+@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
+def test_blocks_are_visible_and_phone_links_name_service_and_number(reused_page, site_server, path, scheme):
     data = load_safety_data(DATA_FILE, today=dt.date.today())
     services_by_tel: dict[str, set[str]] = {}
     for country in data.countries:
         for line in country.lines:
             for phone in line.phones:
                 services_by_tel.setdefault(phone.tel, set()).add(line.service)
-    context, page = new_page(browser, scheme)
+    page = reused_page(color_scheme=scheme, viewport={"width": 1280, "height": 800})
     failures = []
-    for path in site_pages:
-        goto(page, site_server, path, scheme)
-        for block in ("disclaimer", "crisis-callout"):
-            if not page.locator(f'[data-block="{block}"]').is_visible():
-                failures.append(f"/{path}: the {block} block is not visible")
-        links = page.locator('a[href^="tel:"]')
-        for i in range(links.count()):
-            link = links.nth(i)
-            tel = link.get_attribute("href").removeprefix("tel:")
-            name = link.aria_snapshot()  # e.g. '- link "Call Samaritans (Ireland) on 116 123"'
-            number = link.inner_text().strip()
-            if number not in name or not any(service in name for service in services_by_tel.get(tel, ())):
-                failures.append(f"/{path}: tel:{tel} has the accessible name {name!r}, without its service and number")
-    context.close()
+    goto(page, site_server, path, scheme)
+    for block in ("disclaimer", "crisis-callout"):
+        if not page.locator(f'[data-block="{block}"]').is_visible():
+            failures.append(f"/{path}: the {block} block is not visible")
+    links = page.locator('a[href^="tel:"]')
+    for i in range(links.count()):
+        link = links.nth(i)
+        tel = link.get_attribute("href").removeprefix("tel:")
+        name = link.aria_snapshot()  # e.g. '- link "Call Samaritans (Ireland) on 116 123"'
+        number = link.inner_text().strip()
+        if number not in name or not any(service in name for service in services_by_tel.get(tel, ())):
+            failures.append(f"/{path}: tel:{tel} has the accessible name {name!r}, without its service and number")
     assert failures == [], "\n".join(failures)

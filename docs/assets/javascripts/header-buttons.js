@@ -1,5 +1,5 @@
 /*
- * The header's menu and search buttons (partials/header.html): Material opens its
+ * The header's menu and search buttons (hooks/theme_patches.py): Material opens its
  * navigation drawer and its search with hidden checkboxes and <label>s, which a
  * keyboard cannot reach. These buttons set the same checkboxes, so Material's own
  * styles and scripts do the rest. Enter or Space opens, Escape closes; focus moves

@@ -12,21 +12,11 @@
 (function () {
   "use strict";
 
-  // Time zones of the countries the data file lists (the fallback when no language
-  // setting names a country).
-  var ZONE_COUNTRY = {
-    "Europe/London": "GB", "Europe/Belfast": "GB", "Europe/Dublin": "IE",
-    "Pacific/Auckland": "NZ", "Pacific/Chatham": "NZ",
-    "Asia/Kolkata": "IN", "Asia/Calcutta": "IN", "Africa/Johannesburg": "ZA",
-    "Europe/Berlin": "DE", "Europe/Busingen": "DE", "Europe/Paris": "FR",
-    "America/Toronto": "CA", "America/Vancouver": "CA", "America/Edmonton": "CA",
-    "America/Winnipeg": "CA", "America/Halifax": "CA", "America/St_Johns": "CA",
-    "America/Regina": "CA", "America/Montreal": "CA", "America/Moncton": "CA",
-    "America/Whitehorse": "CA", "America/Yellowknife": "CA", "America/Iqaluit": "CA",
-    "America/New_York": "US", "America/Chicago": "US", "America/Denver": "US",
-    "America/Los_Angeles": "US", "America/Phoenix": "US", "America/Anchorage": "US",
-    "America/Detroit": "US", "America/Boise": "US", "Pacific/Honolulu": "US"
-  };
+  // Each country the data file lists, with its time zones, space-separated
+  // ({"GB": "Europe/Belfast Europe/London", ...}): the fallback when no language setting
+  // names a country. Written by the build from data/safety.yml and the tzdata package
+  // (hooks/zone_countries.py), so a new country brings its zones.
+  var COUNTRY_ZONES = {/* zones by country */};
   // Language tags sometimes say UK where ISO 3166 says GB.
   var ALIASES = { UK: "GB" };
 
@@ -57,8 +47,11 @@
   function zoneCountry() {
     try {
       var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      if (zone && ZONE_COUNTRY[zone]) return ZONE_COUNTRY[zone];
-      if (zone && zone.indexOf("Australia/") === 0) return "AU";
+      if (zone) {
+        for (var code in COUNTRY_ZONES) {
+          if ((" " + COUNTRY_ZONES[code] + " ").indexOf(" " + zone + " ") >= 0) return code;
+        }
+      }
     } catch (e) {
       // No Intl time zone support: the languages decide alone.
     }

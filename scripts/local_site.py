@@ -1,0 +1,87 @@
+"""The built site served on loopback, and the Chromium that reads it: one copy for the tests and the scripts.
+
+serve() starts a static server on 127.0.0.1 on a free port, under the path the site
+was built for (as GitHub Pages serves it) and optionally gzip-encoded (as GitHub Pages
+sends it, for the benchmarks). chromium_path() finds the browser: CHROMIUM_PATH, else
+/usr/bin/chromium, else None (Playwright's own browser). CHROMIUM_ARGS keep it from
+calling home.
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic", "--disable-default-apps",
+]
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
+
+
+def chromium_path() -> str | None:
+    """CHROMIUM_PATH, else /usr/bin/chromium, else None (Playwright's own browser)."""
+    configured = os.environ.get("CHROMIUM_PATH")
+    if configured:
+        return configured
+    return DEFAULT_CHROMIUM if Path(DEFAULT_CHROMIUM).exists() else None
+
+
+class SiteHandler(SimpleHTTPRequestHandler):
+    """Serves the site under `prefix` (anything else is not found), gzip-encoded when
+    `compress` is set and the client accepts it."""
+
+    prefix = "/"
+    compress = False
+
+    def log_message(self, *args):  # quiet: tests and reports print their own output
+        pass
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_head(self):
+        self._gz_body = None
+        if not self.compress or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        path = Path(self.translate_path(self.path.split("?", 1)[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        ctype = self.guess_type(str(path))
+        if not path.is_file() or not ctype.startswith(COMPRESSIBLE):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
+        self.end_headers()
+        self._gz_body = body
+        return None
+
+    def do_GET(self):
+        f = self.send_head()
+        if self._gz_body is not None:
+            self.wfile.write(self._gz_body)
+        elif f:
+            try:
+                self.copyfile(f, self.wfile)
+            finally:
+                f.close()
+
+
+def serve(directory: Path, prefix: str = "/", compress: bool = False) -> tuple[ThreadingHTTPServer, str]:
+    """Start serving `directory` on 127.0.0.1 on a free port under `prefix`; return the
+    server (call .shutdown() and .server_close()) and the site's base URL."""
+    handler = type("Handler", (SiteHandler,), {"prefix": prefix, "compress": compress})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"

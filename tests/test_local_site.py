@@ -1,0 +1,57 @@
+"""The one local server of the built site (tests, search report, benchmarks) and the one Chromium finder."""
+
+from __future__ import annotations
+
+import gzip
+import urllib.error
+import urllib.request
+
+import pytest
+
+import local_site
+
+
+def get(url: str, gzip_ok: bool = False):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, response.headers.get("Content-Encoding"), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, None, b""
+
+
+@pytest.fixture
+def site(tmp_path):
+    (tmp_path / "causes").mkdir()
+    (tmp_path / "causes" / "index.html").write_text("<p>causes</p>", encoding="utf-8")
+    return tmp_path
+
+
+def test_serves_under_the_published_path_only(site):
+    server, base = local_site.serve(site, prefix="/repo/")
+    try:
+        assert base.endswith("/repo/")
+        assert get(base + "causes/")[2] == b"<p>causes</p>"
+        assert get(base.replace("/repo/", "/") + "causes/")[0] == 404
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_compresses_like_github_pages_when_asked(site):
+    server, base = local_site.serve(site, compress=True)
+    try:
+        status, encoding, body = get(base + "causes/?round=2", gzip_ok=True)
+        assert (status, encoding, gzip.decompress(body)) == (200, "gzip", b"<p>causes</p>")
+        assert get(base + "causes/")[1] is None  # a client that does not accept gzip
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_chromium_is_found_from_the_environment_first(monkeypatch):
+    monkeypatch.setenv("CHROMIUM_PATH", "/opt/chrome/chrome")
+    assert local_site.chromium_path() == "/opt/chrome/chrome"
+    monkeypatch.delenv("CHROMIUM_PATH")
+    monkeypatch.setattr(local_site, "DEFAULT_CHROMIUM", "/nonexistent/chromium")
+    assert local_site.chromium_path() is None
