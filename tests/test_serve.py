@@ -116,7 +116,7 @@ def test_a_changed_number_shows_in_the_preview_and_bad_data_keeps_the_last_good_
 
     wait_for("the data error", lambda: errors(), log)
     wait_for("the preview keeping its last build", lambda: "still serving the last good build" in log.read_text(encoding="utf-8"), log)
-    assert all("(AU) line 'Lifeline' phones[0]: field 'tel'" in line and "13-99-97" in line for line in errors()), errors()
+    assert all("(AU) lines[1] (Lifeline) phones[0]: field 'tel'" in line and "13-99-97" in line for line in errors()), errors()
     for url in (home, missing):
         page = fetch(url)
         assert 'href="tel:139998"' in page and "13-99-97" not in page, f"{url} no longer shows the last good build"
