@@ -16,7 +16,7 @@ try:
     from .references_cache import CACHE_DIR as REFERENCES_CACHE_DIR
     from .references import REFERENCES_FILE, cited_keys, load_references, render_bibliography, render_citation, render_sources
     from .render import render_crisis_callout, render_crisis_directory, render_crisis_phone, render_disclaimer, render_full_disclaimer
-    from .render import render_young_people_lines
+    from .render import YOUNG_PEOPLE, render_young_people_lines
     from .render_help_routes import render_carer_routes, render_therapist_registers, render_therapy_routes
     from .safety_data import load_safety_data
     from .urls import relative_href
@@ -29,7 +29,7 @@ except ImportError:
     from macros.references_cache import CACHE_DIR as REFERENCES_CACHE_DIR
     from macros.references import REFERENCES_FILE, cited_keys, load_references, render_bibliography, render_citation, render_sources
     from macros.render import render_crisis_callout, render_crisis_directory, render_crisis_phone, render_disclaimer, render_full_disclaimer
-    from macros.render import render_young_people_lines
+    from macros.render import YOUNG_PEOPLE, render_young_people_lines
     from macros.render_help_routes import render_carer_routes, render_therapist_registers, render_therapy_routes
     from macros.safety_data import load_safety_data
     from macros.urls import relative_href
@@ -67,7 +67,12 @@ def define_env(env) -> None:
     def crisis_callout() -> str:
         """The short crisis callout: call it once, after the intro of every page."""
         href = relative_href(CRISIS_PAGE_URL, env.page.url) or CRISIS_DIRECTORY_ANCHOR
-        return render_crisis_callout(data, href)
+        # A page for young people says so in its front matter (audience: young-people):
+        # its callout leads with each country's young people's line.
+        audience = (getattr(env.page, "meta", None) or {}).get("audience", "")
+        if audience not in ("", YOUNG_PEOPLE):
+            raise ValueError(f"{page_source()[0]}: front matter 'audience': {audience!r} is not {YOUNG_PEOPLE!r} (or leave it out)")
+        return render_crisis_callout(data, href, audience)
 
     @env.macro
     def crisis_phone(country_code: str, service: str = "") -> str:
