@@ -23,13 +23,25 @@ FIELD = "spellings"
 
 
 def add_spellings(index: dict, spellings: tuple[tuple[str, str], ...]) -> int:
-    """Give each section of `index` the US spellings of its British words; return how many got some."""
+    """Give each section of `index` the US spellings of its British words; return how many got some.
+
+    Material's search scores without length normalisation (b = 0): a word scores by how
+    often it occurs, times its field's boost. Each US word is repeated as often as its
+    British word weighs in the title and the text together, so both spellings rank the
+    pages alike.
+    """
+    fields = index.get("config", {}).get("fields", {})
+    boost = {name: float((fields.get(name) or {}).get("boost", 1)) for name in ("title", "text")}
+    own = float((fields.get(FIELD) or {}).get("boost", 1))
     touched = 0
     for doc in index.get("docs", []):
-        words = set(re.findall(r"\w+", f"{doc.get('title', '')} {doc.get('text', '')}".lower()))
-        us = [american for american, british in spellings if british.lower() in words]
-        if us:
-            doc[FIELD] = " ".join(us)
+        counts = {name: re.findall(r"\w+", str(doc.get(name, "")).lower()) for name in ("title", "text")}
+        words = []
+        for american, british in spellings:
+            weight = sum(boost[name] * counts[name].count(british.lower()) for name in counts) / own
+            words += [american] * round(weight)
+        if words:
+            doc[FIELD] = " ".join(words)
             touched += 1
     return touched
 

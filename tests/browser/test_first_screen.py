@@ -10,8 +10,8 @@ import pytest
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
-# The callout's budget on a phone screen: about a quarter of it.
-CALLOUT_MAX_HEIGHT_PX = 240
+# The callout's budget on a phone screen (issue 20): room for every helpline by name.
+CALLOUT_MAX_HEIGHT_PX = 380
 
 FIRST_SCREEN = """() => {
   const callout = document.querySelector('[data-block="crisis-callout"]');
