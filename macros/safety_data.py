@@ -245,8 +245,10 @@ def load_safety_data(path: Path | str, *, today: dt.date) -> SafetyData:
     )
 
     block_fields = {"heading", "emergency", "intro", "directory_link"}
-    b = check.mapping(top["crisis_callout"], "crisis_callout", block_fields)
-    crisis_callout = {name: check.text(b, name, "crisis_callout") for name in sorted(block_fields)}
+    # other_countries (optional): the button that shows the other countries' lines once
+    # the reader's own country leads the callout (region-first.js).
+    b = check.mapping(top["crisis_callout"], "crisis_callout", block_fields, {"other_countries"})
+    crisis_callout = {name: check.text(b, name, "crisis_callout") for name in sorted(block_fields | ({"other_countries"} & set(b)))}
 
     directory_fields = {"other_countries_heading", "other_countries_intro"}
     dirs = check.mapping(top["directory"], "directory", directory_fields)

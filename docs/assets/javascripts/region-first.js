@@ -93,13 +93,32 @@
   // search-help.js uses the same choice for the line in the search's crisis callout.
   window.regionFirst = { orderList: orderList };
 
+  // The callout on every page: once the reader's country leads it in full, the other
+  // countries wait behind a button (site.css hides them until it is pressed).
+  function offerOthers(list) {
+    var label = list.getAttribute("data-others-label");
+    if (!label || list.children.length < 2) return;
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "crisis-callout__others";
+    button.setAttribute("aria-expanded", "false");
+    button.textContent = label;
+    button.addEventListener("click", function () {
+      var open = list.classList.toggle("crisis-callout__lines--all");
+      button.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+    list.parentNode.insertBefore(button, list.nextSibling);
+  }
+
   function apply() {
     var lists = document.querySelectorAll(
       '[data-block="crisis-callout"] .crisis-callout__lines, [data-block="crisis-directory"], [data-region-list]'
     );
     if (!lists.length) return;
     var countries = languageCountries();
-    for (var l = 0; l < lists.length; l++) orderList(lists[l], countries);
+    for (var l = 0; l < lists.length; l++) {
+      if (orderList(lists[l], countries) && lists[l].matches(".crisis-callout__lines")) offerOthers(lists[l]);
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", apply);
