@@ -70,14 +70,19 @@ def render_crisis_callout(data: SafetyData, directory_href: str, audience: str =
     block = data.crisis_callout
     items = "".join(render_country_lines(country, lines) for country, lines in callout_lines_by_country(data, audience))
     marked = f' data-audience="{escape(audience)}"' if audience else ""
-    others = f' data-others-label="{escape(block["other_countries"])}"' if block.get("other_countries") else ""
+    # Shown by site.css only once the reader's country leads (first-paint.js), which
+    # also makes it open and close the list.
+    others = (
+        f'<button type="button" class="crisis-callout__others" aria-expanded="false">{escape(block["other_countries"])}</button>'
+        if block.get("other_countries") else ""
+    )
     return (
         f'<section class="{SAFETY_BLOCK_CLASS} {CRISIS_CALLOUT_CLASS}" data-block="{CRISIS_CALLOUT_BLOCK}" {SEARCH_EXCLUDE_ATTRIBUTE}'
         f' aria-labelledby="crisis-callout-title"{marked}>'
         f'<h2 class="crisis-callout__title" id="crisis-callout-title">{escape(block["heading"])}'
         f' <span class="crisis-callout__intro">{escape(block["intro"])}</span></h2>'
         f'<p class="crisis-callout__emergency"><strong>{escape(block["emergency"])}</strong></p>'
-        f'<ul class="crisis-callout__lines"{others}>{items}</ul>'
+        f'<ul class="crisis-callout__lines">{items}</ul>{others}'
         f'<p class="crisis-callout__more"><a href="{escape(directory_href)}">{escape(block["directory_link"])}</a></p>'
         "</section>"
     )
