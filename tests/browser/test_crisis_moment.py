@@ -146,3 +146,132 @@ def test_us_spellings_find_the_same_pages_as_the_british(searching, site_server,
     # The pages the British spelling finds, in its order, lead the US spelling's results
     # (a page that itself uses the US word, such as a journal's title, may follow).
     assert got[: len(want[:3])] == want[:3], f"{us!r} found {got[:3]}, {british!r} finds {want[:3]}"
+
+
+# -- The callout on every page -------------------------------------------------------
+
+SHOWN_LINES = """() => {
+  const block = document.querySelector('[data-block="crisis-callout"]');
+  const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  return {
+    height: block.getBoundingClientRect().height,
+    headers: block.querySelectorAll('th, thead, [role=columnheader], [role=rowheader]').length,
+    names: [...block.querySelectorAll('.crisis-callout__service')].filter(shown)
+      .map(s => [s.textContent.replace(/:$/, ''), parseFloat(getComputedStyle(s).fontSize)]),
+    links: [...block.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')].filter(shown).map(a => {
+      const r = a.getBoundingClientRect();
+      return [a.getAttribute('href'), r.width, r.height, a.getAttribute('aria-label')];
+    }),
+    first: [...block.querySelectorAll('.crisis-callout__lines > li')].filter(shown).map(li => li.getAttribute('data-country'))[0],
+  };
+}"""
+
+
+def young_line(code: str):
+    return next((line for line in COUNTRIES[code].lines if line.audience == "young-people"), None)
+
+
+@pytest.fixture(scope="module", params=LOCALES, ids=[locale for locale, _ in LOCALES])
+def reading(request, browser, site_server):
+    locale, code = request.param
+    context = browser.new_context(viewport=PHONE, locale=locale, timezone_id="UTC")
+    page = context.new_page()
+    yield page, code
+    context.close()
+
+
+def test_the_callout_names_who_answers_and_gives_the_readers_emergency_number(reading, site_server):
+    page, code = reading
+    page.goto(site_server + "causes/", wait_until="load")
+    seen = page.evaluate(SHOWN_LINES)
+    assert seen["first"] == code
+    assert seen["headers"] == 0, "a table header (Open 24 hours) would be read as each country's label"
+    names = dict(seen["names"])
+    compact = [line for line in COUNTRIES[code].lines if line.compact or line.callout_text]
+    for line in [next(line for line in COUNTRIES[code].lines if line.emergency), *compact]:
+        if line.service.lower().startswith("text "):  # named by its number: "Text 50808."
+            continue
+        assert line.service in names, f"{line.service} is not named on screen"
+        assert names[line.service] >= 16, f"{line.service} at {names[line.service]} px"
+    hrefs = {href for href, *_ in seen["links"]}
+    assert emergency_targets(code) <= hrefs, f"the emergency number of {code} is not shown"
+    small = [(href, round(w), round(h)) for href, w, h, _ in seen["links"] if w < 24 or h < 24]
+    assert small == [], f"tap targets under 24 x 24 px: {small}"
+    named_twice = [href for href, *_, label in seen["links"] if label]
+    assert named_twice == [], f"links whose name repeats the service named before them: {named_twice}"
+
+
+def test_other_countries_open_from_a_button_that_says_it_expands(reading, site_server):
+    page, code = reading
+    page.goto(site_server + "causes/", wait_until="load")
+    button = page.locator('[data-block="crisis-callout"] .crisis-callout__others')
+    assert button.get_attribute("aria-expanded") == "false"
+    before = page.evaluate(SHOWN_LINES)
+    button.click()
+    after = page.evaluate(SHOWN_LINES)
+    assert button.get_attribute("aria-expanded") == "true"
+    countries = {li for li in page.evaluate("[...document.querySelectorAll('[data-block=crisis-callout] li')].filter(li => li.getClientRects().length).map(li => li.dataset.country)")}
+    assert len(countries) > 1 and len(after["links"]) > len(before["links"])
+
+
+def test_the_young_peoples_page_leads_with_the_young_peoples_line(reading, site_server):
+    page, code = reading
+    page.goto(site_server + "young-people/", wait_until="load")
+    first_named = page.evaluate(
+        """() => [...document.querySelectorAll('[data-block="crisis-callout"] .crisis-callout__lines > li:first-child .crisis-callout__way:not(.crisis-callout__way--emergency) .crisis-callout__service')]
+            .filter(s => s.getClientRects().length).map(s => s.textContent.replace(/:$/, ''))"""
+    )
+    young = young_line(code)
+    adult = next(line for line in COUNTRIES[code].lines if line.compact)
+    expected = [young.service, adult.service] if young else [adult.service]
+    assert first_named[: len(expected)] == expected
+
+
+# -- Exit this page, in every state --------------------------------------------------
+
+HIT_EXIT = """() => {
+  const b = document.querySelector('.exit-this-page__button');
+  const r = b.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+  return {inView: r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth,
+          onTop: !!hit && (hit === b || b.contains(hit)), what: hit && (hit.className || hit.nodeName)};
+}"""
+
+
+def open_state(page, state: str) -> None:
+    if state == "search":
+        toggle = page.locator('[data-header-toggle="search"]')
+        if toggle.is_visible():
+            toggle.click()
+        else:
+            page.locator(".md-search__input").click()
+        page.wait_for_function("document.querySelector('[data-md-toggle=search]').checked")
+    else:
+        page.locator('[data-header-toggle="drawer"]').click()
+        page.wait_for_function("document.querySelector('[data-md-toggle=drawer]').checked")
+    page.wait_for_timeout(400)  # Material's layers slide in over 0.25 s
+
+
+@pytest.mark.parametrize(
+    "width, state", [(390, "search"), (390, "menu"), (800, "search"), (800, "menu"), (1280, "search")],
+)
+@pytest.mark.parametrize("how", ["tap", "shift"])
+def test_exit_this_page_is_in_view_and_works_with_search_or_menu_open(browser, site_server, width, state, how):
+    from test_exit_page import NEUTRAL_ROUTE
+
+    context = browser.new_context(viewport={"width": width, "height": 844}, has_touch=True)
+    left: list[str] = []
+    context.route(NEUTRAL_ROUTE, lambda route: (left.append(route.request.url), route.fulfill(status=200, body="<title>Weather</title>")))
+    page = context.new_page()
+    page.goto(site_server + "causes/", wait_until="load")
+    open_state(page, state)
+    seen = page.evaluate(HIT_EXIT)
+    assert seen["inView"] and seen["onTop"], f"at {width}px with the {state} open the Exit button is covered by {seen['what']}"
+    if how == "tap":
+        page.locator(".exit-this-page__button").tap()
+    else:
+        for _ in range(3):
+            page.keyboard.press("Shift")
+    page.wait_for_url(lambda url: "weather" in url, timeout=5000)
+    context.close()
+    assert left, "the neutral site was not asked for"
