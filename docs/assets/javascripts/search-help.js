@@ -171,6 +171,37 @@
     if (crisis) crisisPageFirst();
   }
 
+  // Keyboard: Material closes the search on Tab, so focus fell to links behind it that
+  // nobody could see. While the search is open, Tab and Shift+Tab move through what it
+  // shows (the box, the callout's links, the results) and come round again; Escape
+  // still closes it (Material, then header-buttons.js).
+  var FOCUSABLE = 'a[href], button:not([disabled]), input:not([type="hidden"]):not([disabled]), [tabindex]';
+  var dialog = input.closest(".md-search");
+  var searchToggle = document.querySelector('input[data-md-toggle="search"]');
+  // Shown, and not taken out of the Tab order (Material's clear button: tabindex="-1").
+  // Material takes its result links out too (it offers the arrow keys): Tab reaches them.
+  function onScreen(el) {
+    if (el.tabIndex < 0 && !el.matches(".md-search-result__list a[href]")) return false;
+    var box = el.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== "hidden";
+  }
+  // Capture on window, before Material's own listener sees the key.
+  window.addEventListener("keydown", function (event) {
+    if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
+    var from = document.activeElement;
+    if (!dialog || !searchToggle || !searchToggle.checked) return;
+    if (!dialog.contains(from) && !(from && from.matches(".exit-this-page__button"))) return;
+    event.stopImmediatePropagation();
+    event.preventDefault();
+    // Exit this page, on top of the open search, comes round too.
+    var exit = document.querySelector(".exit-this-page__button");
+    var stops = Array.prototype.filter.call(dialog.querySelectorAll(FOCUSABLE), onScreen);
+    if (exit && onScreen(exit)) stops.push(exit);
+    var at = stops.indexOf(document.activeElement);
+    var next = (at + (event.shiftKey ? -1 : 1) + stops.length) % stops.length;
+    stops[next].focus();
+  }, true);
+
   input.addEventListener("input", update);
   if (input.form) {
     // The form's reset button clears the box after this event: look just after.
