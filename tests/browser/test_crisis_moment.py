@@ -275,3 +275,51 @@ def test_exit_this_page_is_in_view_and_works_with_search_or_menu_open(browser, s
     page.wait_for_url(lambda url: "weather" in url, timeout=5000)
     context.close()
     assert left, "the neutral site was not asked for"
+
+
+# -- Keyboard in the open search -----------------------------------------------------
+
+FOCUSED = """() => {
+  const e = document.activeElement, r = e.getBoundingClientRect();
+  const hit = document.elementFromPoint(r.left + Math.min(r.width / 2, 5), r.top + Math.min(r.height / 2, 10));
+  return {
+    what: e.matches('[data-search-help-block] a') ? 'callout' : e.matches('.md-search-result__list a') ? 'result'
+        : e.matches('.md-search__input') ? 'box' : (e.className || e.nodeName),
+    visible: r.width > 0 && r.height > 0 && r.top >= 0 && r.bottom <= innerHeight + 1 && !!hit && (hit === e || e.contains(hit)),
+    open: document.querySelector('[data-md-toggle=search]').checked,
+  };
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_tab_from_the_search_box_reaches_the_callout_then_the_results_and_escape_closes(browser, site_server, width):
+    context = browser.new_context(viewport={"width": width, "height": 844}, locale="en-GB")
+    page = context.new_page()
+    page.goto(site_server + "causes/", wait_until="load")
+    toggle = page.locator('[data-header-toggle="search"]')
+    if toggle.is_visible():
+        toggle.click()
+    else:
+        page.keyboard.press("/")
+    page.wait_for_function("document.activeElement && document.activeElement.matches('.md-search__input')")
+    search(page, site_server, "i cant go on")
+    # Both the callout and the count are announced politely.
+    assert page.locator("[data-search-help]").get_attribute("role") == "status"
+    assert page.locator(".md-search-result__meta").get_attribute("role") == "status"
+    stops = []
+    for _ in range(14):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate(FOCUSED))
+    context_ok = [s for s in stops if not (s["visible"] and s["open"])]
+    order = [s["what"] for s in stops]
+    assert context_ok == [], f"focus left the open search or landed on something unseen: {order}"
+    assert "callout" in order and "result" in order, order
+    assert order.index("callout") < order.index("result"), order
+    # Backwards from the box, round to Exit this page (on top of the open search).
+    page.locator(".md-search__input").focus()
+    page.keyboard.press("Shift+Tab")
+    back = page.evaluate(FOCUSED)
+    assert back["what"].startswith("exit-this-page__button") and back["visible"] and back["open"], back
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.querySelector('[data-md-toggle=search]').checked")
+    context.close()
