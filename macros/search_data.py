@@ -50,7 +50,7 @@ class SearchData:
         }
 
 
-# Apostrophes are dropped, not made spaces: "can't" and "cant" are one word.
+# Apostrophes are dropped, not made spaces: "can't" with or without one is one word.
 APOSTROPHES = "'\u2019\u2018\u02bc`"
 
 

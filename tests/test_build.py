@@ -119,7 +119,7 @@ def copy_project(tmp_path: Path) -> Path:
     project.mkdir()
     for name in ("mkdocs.yml",):
         shutil.copy(PROJECT_DIR / name, project / name)
-    for folder in ("docs", "macros", "data", "includes", "overrides", "scripts"):
+    for folder in ("docs", "macros", "data", "includes", "overrides", "scripts", "hooks"):
         shutil.copytree(PROJECT_DIR / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__"))
     return project
 

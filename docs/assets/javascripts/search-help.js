@@ -20,7 +20,7 @@
   var list = document.querySelector(".md-search-result__list");
   if (!region || !input || !meta || !list) return;
 
-  // Lower case, apostrophes dropped ("can't" is "cant"), every other run of
+  // Lower case, apostrophes dropped ("can't" typed with or without one is one word),
   // punctuation and spaces as one space: the rule the build uses for the terms
   // (macros/search_data.py, normalise_query).
   function normalise(text) {
