@@ -110,35 +110,6 @@
     });
   });
 
-  // The navigation's sections ("Help for you", "About"): Material opens each with a
-  // <label> for a hidden checkbox, which a screen reader announces as plain text. Each
-  // becomes a button that says whether it is expanded; one drawn as an arrow beside its
-  // section's own link is named after that link. Material opens them on Enter; Space,
-  // which a button promises, is added.
-  function navSections() {
-    var labels = document.querySelectorAll('label.md-nav__link[for^="__nav_"]');
-    Array.prototype.forEach.call(labels, function (label) {
-      var box = document.getElementById(label.htmlFor);
-      if (!box || !box.classList.contains("md-nav__toggle")) return;
-      label.setAttribute("role", "button");
-      if (!label.textContent.trim()) {
-        var link = label.parentNode.querySelector("a[href]");
-        if (link) label.setAttribute("aria-label", link.textContent.trim());
-      }
-      function expanded() {
-        label.setAttribute("aria-expanded", box.checked ? "true" : "false");
-      }
-      expanded();
-      box.addEventListener("change", expanded);
-      label.addEventListener("keydown", function (event) {
-        if (event.key !== " ") return;
-        event.preventDefault();
-        label.click();
-      });
-    });
-  }
-  navSections();
-
   document.addEventListener("keydown", function (event) {
     if (event.key !== "Escape") return;
     var drawerInput = toggle("drawer");

@@ -166,9 +166,8 @@
   // Material writes the results line each time results arrive, after it has filled the
   // list: then "no results" can be judged, and the crisis page put first.
   function judgeResults() {
-    var crisis = !!shown.crisis;
-    show("no-results", !crisis && !!normalise(input.value) && list.querySelectorAll(":scope > li:not([data-search-help-result])").length === 0 && /\S/.test(meta.textContent));
-    if (crisis) crisisPageFirst();
+    show("no-results", !!normalise(input.value) && list.querySelectorAll(":scope > li:not([data-search-help-result])").length === 0 && /\S/.test(meta.textContent));
+    if (shown.crisis) crisisPageFirst();
   }
 
   // Keyboard: Material closes the search on Tab, so focus fell to links behind it that
@@ -189,7 +188,8 @@
   window.addEventListener("keydown", function (event) {
     if (event.key !== "Tab" || event.altKey || event.ctrlKey || event.metaKey) return;
     var from = document.activeElement;
-    if (!dialog || !searchToggle || !searchToggle.checked) return;
+    // With nothing typed there is nothing to reach: Tab leaves the box, as before.
+    if (!dialog || !searchToggle || !searchToggle.checked || !normalise(input.value)) return;
     if (!dialog.contains(from) && !(from && from.matches(".exit-this-page__button"))) return;
     event.stopImmediatePropagation();
     event.preventDefault();
