@@ -7,12 +7,12 @@ build from the commented sources in docs/assets/ (the sources are what you edit;
 libraries: rcssmin (strings stay as written) and rjsmin (any JavaScript syntax).
 
 The stylesheet starts with the rules of Material's colour stylesheet for the colours
-mkdocs.yml uses (hooks/material_palette.py); the script carries the time zones of the
-countries in data/safety.yml (hooks/zone_countries.py). The two scripts that must run
+mkdocs.yml uses (hooks/material_palette.py). The two scripts that must run
 inline, before Material's bundle (the search index held back; the class js and the
-reader's colour scheme before the first paint, with mkdocs.yml's colour sets in a
-data-palettes attribute), become the in-memory templates named in INLINE, which
-overrides/main.html includes.
+reader's colour scheme and country before the first paint, with mkdocs.yml's colour
+sets in a data-palettes attribute and the time zones of the countries in
+data/safety.yml from hooks/zone_countries.py), become the in-memory templates named
+in INLINE, which overrides/main.html includes.
 """
 
 from __future__ import annotations
@@ -49,9 +49,10 @@ INLINE = {
     "partials/generated/defer-search-index.html": "assets/javascripts/defer-search-index.js",
     FIRST_PAINT: "assets/javascripts/first-paint.js",
 }
-# Where region-first.js takes the table of time zones by country.
+# Where the first-paint script (which puts the reader's country first) takes the table
+# of time zones by country (hooks/zone_countries.py).
 ZONES_MARKER = "{/* zones by country */}"
-ZONES_SOURCE = "assets/javascripts/region-first.js"
+ZONES_SOURCE = "assets/javascripts/first-paint.js"
 
 
 def minify_css(text: str) -> str:
@@ -110,13 +111,14 @@ def bundles(docs_dir: Path, palette, codes: set[str]) -> dict[str, str]:
     return out
 
 
-def inline_templates(docs_dir: Path, palette) -> dict[str, str]:
-    """The inline scripts, as templates (the first-paint script with the colour sets)."""
+def inline_templates(docs_dir: Path, palette, codes: set[str]) -> dict[str, str]:
+    """The inline scripts, as templates (the first-paint script with the colour sets and
+    the time zones of the countries in `codes`)."""
     json_attribute = _project_module("render").json_attribute
     out = {}
     for name, uri in INLINE.items():
         attributes = f" data-palettes='{json_attribute(material_palette.palettes(palette))}'" if name == FIRST_PAINT else ""
-        code = minify_js(_source(docs_dir, uri, set())).strip()
+        code = minify_js(_source(docs_dir, uri, codes)).strip()
         # {% raw %}: the script is code, not a template, whatever braces it holds.
         out[name] = f"<script{attributes}>{{% raw %}}{code}{{% endraw %}}</script>\n"
     return out
@@ -151,7 +153,7 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    templates = inline_templates(Path(config.docs_dir), config.theme.get("palette"))
+    templates = inline_templates(Path(config.docs_dir), config.theme.get("palette"), country_codes(_project_dir(config)))
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(templates), env.loader])
     # overrides/main.html drops the link to this stylesheet (its name has a hash).
     env.globals["material_palette_stylesheet"] = f"assets/stylesheets/{material_palette.material_palette_css().name}"

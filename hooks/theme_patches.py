@@ -19,7 +19,8 @@ instead of shipping a stale copy of the old one. What each edit is for:
   child of .md-search-result, so the help must stay in the middle), and the form cannot
   submit (method="dialog" outside a dialog does nothing): before Material's bundle has
   attached its handlers, or when it fails to load, Enter would otherwise put the query in
-  the address bar, the history and the server's log.
+  the address bar, the history and the server's log; the results line ("3 matching
+  documents") is a polite status, so a screen reader hears how many results came.
 - partials/toc.html: on a section's index page (navigation.indexes) Material's nav has no
   __toc checkbox, so the title is plain text there, not a <label> for a missing control
   (invalid HTML, and a dead control).
@@ -65,6 +66,7 @@ SEARCH_BUTTON = '''        {% set icon = config.theme.icon.search or "material/m
 '''
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 SEARCH_FORM = '<form class="md-search__form" name="search">'
+RESULTS_META = '<div class="md-search-result__meta">'
 RESULTS_LIST = '          <ol class="md-search-result__list" role="presentation"></ol>'
 TOC_LABEL = '''    <label class="md-nav__title" for="__toc">
       <span class="md-nav__icon md-icon"></span>
@@ -91,6 +93,7 @@ PATCHES = {
     "partials/search.html": [
         ("search dialog's name", SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="{{ lang.t(\'search\') }}">'),
         ("search form that cannot submit", SEARCH_FORM, SEARCH_FORM[:-1] + ' method="dialog">'),
+        ("results line as a polite status", RESULTS_META, RESULTS_META[:-1] + ' role="status">'),
         ("search help", RESULTS_LIST, '          {% include "partials/generated/search-help.html" %}\n' + RESULTS_LIST),
     ],
     "partials/toc.html": [

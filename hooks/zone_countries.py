@@ -1,6 +1,6 @@
 """Which country each time zone is in, for the countries the data lists (from the tzdata package).
 
-region-first.js puts the reader's country first when no language setting names one,
+first-paint.js puts the reader's country first when no language setting names one,
 from the browser's time zone. The table comes from tzdata's zone.tab (one country per
 zone) and the links in tzdata.zi (old names such as Asia/Calcutta, which browsers still
 report), so a country added to data/safety.yml gets its zones with no hand list.
@@ -33,7 +33,7 @@ def zone_countries(countries: set[str]) -> dict[str, str]:
 
 
 def zones_by_country(countries: set[str]) -> dict[str, str]:
-    """ISO 3166 code -> its zones, space-separated: the table as region-first.js reads it
+    """ISO 3166 code -> its zones, space-separated: the table as first-paint.js reads it
     (a third fewer bytes than one entry per zone)."""
     grouped: dict[str, list[str]] = {}
     for zone, code in zone_countries(countries).items():

@@ -13,12 +13,12 @@ from pathlib import Path
 from mkdocs.utils import get_relative_url
 
 try:
-    from .contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, HELP_ROUTES_FILE, SAFETY_DATA_FILE
+    from .contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, HELP_ROUTES_FILE, SAFETY_DATA_FILE, YOUNG_PEOPLE_PAGE_AUDIENCE
     from .help_routes import load_help_routes
     from .references_cache import CACHE_DIR as REFERENCES_CACHE_DIR
     from .references import REFERENCES_FILE, cited_keys, load_references, render_bibliography, render_citation, render_sources
     from .render import render_crisis_callout, render_crisis_directory, render_crisis_phone, render_disclaimer, render_full_disclaimer
-    from .render import render_young_people_lines
+    from .render import YOUNG_PEOPLE, render_young_people_lines
     from .render_help_routes import render_carer_routes, render_therapist_registers, render_therapy_routes
     from .safety_data import load_safety_data
     from .urls import exit_page_problem
@@ -26,12 +26,12 @@ except ImportError:
     # Zensical loads this file as a plain module, not as a package: import the
     # package from the project folder instead.
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from macros.contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, HELP_ROUTES_FILE, SAFETY_DATA_FILE
+    from macros.contract import CRISIS_DIRECTORY_ANCHOR, CRISIS_PAGE_URL, HELP_ROUTES_FILE, SAFETY_DATA_FILE, YOUNG_PEOPLE_PAGE_AUDIENCE
     from macros.help_routes import load_help_routes
     from macros.references_cache import CACHE_DIR as REFERENCES_CACHE_DIR
     from macros.references import REFERENCES_FILE, cited_keys, load_references, render_bibliography, render_citation, render_sources
     from macros.render import render_crisis_callout, render_crisis_directory, render_crisis_phone, render_disclaimer, render_full_disclaimer
-    from macros.render import render_young_people_lines
+    from macros.render import YOUNG_PEOPLE, render_young_people_lines
     from macros.render_help_routes import render_carer_routes, render_therapist_registers, render_therapy_routes
     from macros.safety_data import load_safety_data
     from macros.urls import exit_page_problem
@@ -73,7 +73,10 @@ def define_env(env) -> None:
         """The short crisis callout: call it once, after the intro of every page."""
         # On the crisis page itself the callout points at the directory further down.
         href = CRISIS_DIRECTORY_ANCHOR if env.page.url == CRISIS_PAGE_URL else get_relative_url(CRISIS_PAGE_URL, env.page.url)
-        return render_crisis_callout(data, href)
+        # A page for young people says so in its front matter (the audience its JSON-LD
+        # names too): its callout leads with each country's young people's line.
+        audience = (getattr(env.page, "meta", None) or {}).get("audience", "")
+        return render_crisis_callout(data, href, YOUNG_PEOPLE if audience == YOUNG_PEOPLE_PAGE_AUDIENCE else "")
 
     @env.macro
     def crisis_phone(country_code: str, service: str = "") -> str:

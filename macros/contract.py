@@ -23,6 +23,9 @@ EXIT_PAGE_HOSTS = ("www.bbc.co.uk", "www.bbc.com")
 # The page that holds the full crisis directory: its Markdown source and its URL.
 CRISIS_PAGE_SOURCE = "crisis-resources.md"
 CRISIS_PAGE_URL = "crisis-resources/"
+# A page's front matter `audience` names who the page is for (its JSON-LD says so too);
+# a page for this audience gets the crisis callout that leads with young people's lines.
+YOUNG_PEOPLE_PAGE_AUDIENCE = "Young people"
 
 # -- The blocks --------------------------------------------------------------------
 # Each block's outermost element carries data-block="<name>"; the validator counts

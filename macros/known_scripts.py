@@ -91,7 +91,7 @@ def generated_inline_patterns(project: Path, config: dict) -> dict[str, list[re.
     """Each build-made inline script template's <script> bodies, as exact patterns."""
     site_assets = _site_assets(project)
     palette = (config.get("theme") or {}).get("palette")
-    templates = site_assets.inline_templates(project / "docs", palette)
+    templates = site_assets.inline_templates(project / "docs", palette, site_assets.country_codes(project))
     return {
         name: [re.compile(re.escape(body), re.S)
                for body in _SCRIPT_BODY.findall(text.replace("{% raw %}", "").replace("{% endraw %}", ""))]

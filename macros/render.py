@@ -52,26 +52,38 @@ def json_attribute(value) -> str:
     return html.escape(json.dumps(value, ensure_ascii=False, separators=(",", ":")), quote=False).replace("'", "&#x27;")
 
 
-def render_crisis_callout(data: SafetyData, directory_href: str) -> str:
-    """The crisis callout near the top of every page: short enough to leave room for the page.
+# The data's audience of a line for young people (safety.yml `audience`): the callout of
+# a page for young people (contract.YOUNG_PEOPLE_PAGE_AUDIENCE) leads with these lines.
+YOUNG_PEOPLE = "young-people"
 
-    A table with a row per country and two columns, "Call" and "Text", holding the
-    numbers of the lines the data puts in the callout (each country's compact line,
-    and its `callout_text` line where there is one). Each cell names its service in
-    text and each link names service, country and number; site.css decides whether the
-    names show. `directory_href` is the link to the full directory, relative to the
-    page being rendered (pages live at different depths).
+
+def render_crisis_callout(data: SafetyData, directory_href: str, audience: str = "") -> str:
+    """The crisis callout near the top of every page: who answers, by name, in a few lines.
+
+    A list with an item per country: its name, its emergency number (shown only for
+    the reader's own country, once region-first.js knows it), then each line of the
+    callout by name with its numbers to call and to text. With `audience`
+    "young-people" each country's first line for young people leads. Each link's
+    accessible name says service, country and number. `directory_href` is the link to
+    the full directory, relative to the page being rendered (pages live at different
+    depths).
     """
     block = data.crisis_callout
-    rows = "".join(_callout_row(country, lines) for country, lines in callout_lines_by_country(data))
+    items = "".join(render_country_lines(country, lines) for country, lines in callout_lines_by_country(data, audience))
+    marked = f' data-audience="{escape(audience)}"' if audience else ""
+    # Shown by site.css only once the reader's country leads (first-paint.js), which
+    # also makes it open and close the list.
+    others = (
+        f'<button type="button" class="crisis-callout__others" aria-expanded="false">{escape(block["other_countries"])}</button>'
+        if block.get("other_countries") else ""
+    )
     return (
         f'<section class="{SAFETY_BLOCK_CLASS} {CRISIS_CALLOUT_CLASS}" data-block="{CRISIS_CALLOUT_BLOCK}" {SEARCH_EXCLUDE_ATTRIBUTE}'
-        ' aria-labelledby="crisis-callout-title">'
-        f'<h2 class="crisis-callout__title" id="crisis-callout-title">{escape(block["heading"])}</h2>'
+        f' aria-labelledby="crisis-callout-title"{marked}>'
+        f'<h2 class="crisis-callout__title" id="crisis-callout-title">{escape(block["heading"])}'
+        f' <span class="crisis-callout__intro">{escape(block["intro"])}</span></h2>'
         f'<p class="crisis-callout__emergency"><strong>{escape(block["emergency"])}</strong></p>'
-        '<table class="crisis-callout__table">'
-        f'<thead><tr><th scope="col">{escape(block["intro"])}</th><th scope="col">Call</th><th scope="col">Text</th></tr></thead>'
-        f'<tbody class="crisis-callout__lines">{rows}</tbody></table>'
+        f'<ul class="crisis-callout__lines">{items}</ul>{others}'
         f'<p class="crisis-callout__more"><a href="{html.escape(directory_href)}">{escape(block["directory_link"])}</a></p>'
         "</section>"
     )
@@ -94,26 +106,42 @@ def render_crisis_phone(data: SafetyData, code: str, service: str = "") -> str:
 
 
 def render_country_lines(country: Country, lines: list[Line]) -> str:
-    """A country's lines of the crisis callout as one list item named by its country
-    code: "United Kingdom: Samaritans Call 116 123. Shout Text SHOUT to 85258."
+    """A country's lines as one list item named by its country code:
+    "United Kingdom: Emergency services: call 999 or 112. Samaritans: call 116 123.
+    Shout: text SHOUT to 85258."
 
-    Used by the search's crisis callout, which shows the reader's country only: every
-    way to call and to text that the callout on the page offers for it.
+    The emergency line comes first, in its own span: site.css shows it for the
+    reader's own country only (and search-help.js keeps only that country). A service
+    named by its number ("Text 50808") is not named twice.
     """
-    ways = " ".join(
-        ("" if _named_by_its_number(line) else f'<span class="crisis-callout__service">{escape(line.service)}</span> ')
-        + f'<span class="crisis-callout__ways">{_ways_to_reach(line, country)}</span>'
-        for line in lines
-    )
+    parts = []
+    for line in lines:
+        kind = "crisis-callout__way crisis-callout__way--emergency" if line.emergency else "crisis-callout__way"
+        name = "" if _named_by_its_number(line) else f'<span class="crisis-callout__service">{escape(line.service)}{_joint(line)}</span> '
+        parts.append(f'<span class="{kind}">{name}{_ways_to_reach(line, country, lower=bool(name), labelled=False)}</span>')
     return (
         f'<li class="crisis-callout__line" data-country="{escape(country.code)}">'
-        f'<span class="crisis-callout__country">{escape(country.name)}:</span> {ways}</li>'
+        f'<span class="crisis-callout__country">{escape(country.name)}:</span> {" ".join(parts)}</li>'
     )
 
 
-def callout_lines_by_country(data: SafetyData) -> list[tuple[Country, list[Line]]]:
-    """The crisis callout's lines (SafetyData.callout_lines), grouped by country in the file's order."""
-    return _by_country(data.callout_lines())
+def _joint(line: Line) -> str:
+    # "1737 Need to talk?" already ends a sentence: no colon after it.
+    return "" if line.service.endswith(("?", "!", ".")) else ":"
+
+
+def callout_lines_by_country(data: SafetyData, audience: str = "") -> list[tuple[Country, list[Line]]]:
+    """The crisis callout's lines (SafetyData.callout_lines) by country in the file's
+    order, each country's emergency line first; for an audience, its first line for
+    that audience before the others."""
+    grouped = _by_country(data.callout_lines())
+    result = []
+    for country, lines in grouped:
+        first = [line for line in country.lines if line.emergency][:1]
+        if audience:
+            first += [line for line in country.lines if line.audience == audience][:1]
+        result.append((country, first + [line for line in lines if line not in first]))
+    return result
 
 
 def _by_country(pairs: list[tuple[Country, Line]]) -> list[tuple[Country, list[Line]]]:
@@ -124,32 +152,6 @@ def _by_country(pairs: list[tuple[Country, Line]]) -> list[tuple[Country, list[L
         else:
             grouped.append((country, [line]))
     return grouped
-
-
-def _callout_row(country: Country, lines: list[Line]) -> str:
-    """A country's row: its name, the numbers to call, the numbers to text."""
-    calls = [(line, _join(_phone_link(p, line, country) for p in line.phones)) for line in lines if line.phones]
-    texts = [(line, _join(_text_link(t, line, country) for t in line.texts)) for line in lines if line.texts]
-    named: set[str] = set()
-    return (
-        f'<tr class="crisis-callout__line" data-country="{escape(country.code)}">'
-        f'<th scope="row" class="crisis-callout__country">{escape(country.name)}</th>'
-        f"<td>{_callout_cell(calls, named)}</td><td>{_callout_cell(texts, named)}</td></tr>"
-    )
-
-
-def _callout_cell(ways: list[tuple[Line, str]], named: set[str]) -> str:
-    """'<span>Samaritans: </span><a>116 123</a>', each service named the first time it appears."""
-    parts = []
-    for line, links in ways:
-        name = ""
-        if line.service not in named:
-            named.add(line.service)
-            # "1737 Need to talk?" already ends a sentence: no colon after it.
-            joint = "" if line.service.endswith(("?", "!", ".")) else ":"
-            name = f'<span class="crisis-callout__service">{escape(line.service)}{joint} </span>'
-        parts.append(name + links)
-    return " or ".join(parts)
 
 
 def render_crisis_directory(data: SafetyData) -> str:
@@ -225,7 +227,7 @@ def _line_details(line: Line, country: Country, *, texts_first: bool = False) ->
     return "".join(details)
 
 
-def _ways_to_reach(line: Line, country: Country, *, texts_first: bool = False) -> str:
+def _ways_to_reach(line: Line, country: Country, *, texts_first: bool = False, lower: bool = False, labelled: bool = True) -> str:
     """'Call <a>988</a> or text <a>988</a>.' with descriptive accessible names.
 
     With texts_first, a text line comes before a phone number: for readers who
@@ -234,29 +236,35 @@ def _ways_to_reach(line: Line, country: Country, *, texts_first: bool = False) -
     """
     ways = []
     if line.phones:
-        ways.append(("call", _join(_phone_link(p, line, country) for p in line.phones)))
+        ways.append(("call", _join(_phone_link(p, line, country, labelled) for p in line.phones)))
     if line.texts:
-        ways.append(("text", _join(_text_link(t, line, country) for t in line.texts)))
+        ways.append(("text", _join(_text_link(t, line, country, labelled) for t in line.texts)))
     if texts_first:
         ways.reverse()
     joined = " or ".join(f"{verb} {links}" for verb, links in ways)
-    sentence = joined[0].upper() + joined[1:]
+    sentence = joined if lower else joined[0].upper() + joined[1:]
     if not sentence.endswith("</a>"):  # it ends with a note in words
         return sentence + "."
     cut = sentence.rfind("<a ")
     return f'{sentence[:cut]}<span class="nowrap">{sentence[cut:]}.</span>'
 
 
-def _phone_link(phone: Phone, line: Line, country: Country) -> str:
-    label = f"Call {line.service} ({country.name}) on {phone.number}"
-    link = f'<a class="{CRISIS_LINK_CLASS}" href="tel:{escape(phone.tel)}" aria-label="{escape(label)}">{escape(phone.number)}</a>'
+def _label(text: str, labelled: bool) -> str:
+    """An aria-label, or none where the words just before the link name the service
+    and the country (the callout's lines): a screen reader would say the name twice."""
+    return f' aria-label="{escape(text)}"' if labelled else ""
+
+
+def _phone_link(phone: Phone, line: Line, country: Country, labelled: bool = True) -> str:
+    label = _label(f"Call {line.service} ({country.name}) on {phone.number}", labelled)
+    link = f'<a class="{CRISIS_LINK_CLASS}" href="tel:{escape(phone.tel)}"{label}>{escape(phone.number)}</a>'
     return f"{link} {escape(phone.note)}" if phone.note else link
 
 
-def _text_link(text: Text, line: Line, country: Country) -> str:
+def _text_link(text: Text, line: Line, country: Country, labelled: bool = True) -> str:
     shown = _shown_text(text)
     label = f"Text {shown} ({country.name})" if _named_by_its_number(line) else f"Text {shown}: {line.service} ({country.name})"
-    link = f'<a class="{CRISIS_LINK_CLASS}" href="{escape(text.href)}" aria-label="{escape(label)}">{escape(shown)}</a>'
+    link = f'<a class="{CRISIS_LINK_CLASS}" href="{escape(text.href)}"{_label(label, labelled)}>{escape(shown)}</a>'
     return f"{link} {escape(text.note)}" if text.note else link
 
 

@@ -10,7 +10,8 @@ Two blocks, each kept in a <template> until the reader's browser needs it
 - the no-results block: advice, the crisis page, and the list of topics.
 
 Both sit in one role="status" region, so a screen reader announces them when they
-appear. The crisis terms travel as JSON in the region's data-crisis-terms attribute.
+appear. What tells a crisis query (terms, short forms, the typo rule) travels as JSON in
+the region's data-crisis-match attribute (SearchData.matcher).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def render_search_help(search: SearchData, safety: SafetyData, crisis_href: str,
     They are template code in the theme partial (the crisis page's address through the
     theme's `url` filter, and the include of the topics list), plain HTML in tests.
     """
-    terms = json_attribute(list(search.crisis_terms))
+    terms = json_attribute(search.matcher())
     lines = "".join(render_country_lines(country, lines) for country, lines in callout_lines_by_country(safety))
     callout = safety.crisis_callout
     none = search.no_results
@@ -49,7 +50,7 @@ def render_search_help(search: SearchData, safety: SafetyData, crisis_href: str,
         "</div>"
     )
     return (
-        f'<div class="search-help" data-search-help data-crisis-terms=\'{terms}\' role="status">'
+        f'<div class="search-help" data-search-help data-crisis-match=\'{terms}\' role="status">'
         f'<template data-search-help-for="crisis">{crisis}</template>'
         f'<template data-search-help-for="no-results">{no_results}</template>'
         "</div>"

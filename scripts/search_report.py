@@ -33,6 +33,8 @@ QUERY_TABLE = PROJECT_DIR / "tests" / "search_queries.yml"
 
 # The search box and results, as Material for MkDocs 9 draws them.
 SEARCH_INPUT = ".md-search__input"
+# The search's crisis callout (macros/search_render.py), shown above the results.
+SEARCH_CALLOUT = '[data-search-help-block="search-crisis-callout"]'
 RESULT_LINKS = ".md-search-result__item > .md-search-result__link"
 RESULT_META = ".md-search-result__meta"
 
@@ -168,7 +170,11 @@ def main(argv: list[str] | None = None) -> int:
             result = verdict(row, pages)
             misses += result != "ok"
             top = ", ".join(f"{i}. /{p}" for i, p in enumerate(pages[: args.top], 1)) or meta
-            print(f"{row.query!r}: {top}  [{result}]")
+            callout = page.locator(SEARCH_CALLOUT).count() > 0
+            if callout != row.crisis:
+                result = ("MISS: " if result == "ok" else result + "; ") + f"the callout should {'' if row.crisis else 'not '}show"
+                misses += result.startswith("MISS: the callout")
+            print(f"{row.query!r}: {top}  [callout: {'yes' if callout else 'no'}] [{result}]")
         browser.close()
     print(f"{len(queries)} queries, {len(queries) - misses} meet their target, {misses} miss")
     return 0

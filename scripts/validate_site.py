@@ -52,9 +52,16 @@ from macros.contract import (  # noqa: E402
     REVIEW_DATES_CLASS,
     REVIEW_FIELDS,
     SAFETY_DATA_FILE,
+    SEARCH_CRISIS_BLOCK,
     VISUALLY_HIDDEN_CLASS,
 )
-from macros.render import render_crisis_callout, render_disclaimer  # noqa: E402
+from macros.render import (  # noqa: E402
+    YOUNG_PEOPLE,
+    callout_lines_by_country,
+    render_country_lines,
+    render_crisis_callout,
+    render_disclaimer,
+)
 from macros.contract import REVIEW_WARNING_DAYS  # noqa: E402
 from macros.safety_data import SafetyDataError, load_safety_data  # noqa: E402
 from macros.known_scripts import KnownScripts, load_known_scripts  # noqa: E402
@@ -79,6 +86,12 @@ class Expectations:
     callout_dial_targets: frozenset[str] = frozenset()
     # The site's own scripts (macros/known_scripts.py); None: the project's.
     known_scripts: KnownScripts | None = None
+    # The same for the callout of a page marked for an audience (data-audience on the
+    # block, from the page's front matter): {audience: (words, tel:/sms: targets)}.
+    callout_variants: tuple[tuple[str, str, frozenset[str]], ...] = ()
+    # The search's crisis callout, kept in a <template> until a crisis query: its
+    # lines, each country's words and tel:/sms: targets as the data renders them.
+    search_lines: tuple[tuple[str, str, frozenset[str]], ...] = ()
 
 
 # Built pages are UTF-8 (MkDocs writes them so): read as bytes, they parse about a tenth
@@ -204,6 +217,7 @@ def check_built_page(html: str | bytes, site_path: str, expect: Expectations, *,
     problems += _exit_problems(root)
     problems += unsafe_markup_problems(root, site_path, expect.known_scripts or _project_scripts())
     problems += policy_problems(root)
+    problems += _search_callout_problems(root, expect)
 
     if content_page and not _shows_review_dates(root):
         problems.append("does not show 'Page last reviewed' and 'Next review due'")
@@ -262,6 +276,12 @@ def _exit_problems(root) -> list[str]:
 
 
 def _crisis_callout_problems(block, site_path: str, expect: Expectations) -> list[str]:
+    audience = block.get("data-audience") or ""
+    if audience:
+        variant = next(((text, dial) for name, text, dial in expect.callout_variants if name == audience), None)
+        if variant is None:
+            return [f"the crisis callout is marked for data-audience={audience!r}, which the data has no callout for"]
+        expect = Expectations(expect.compact_numbers, expect.directory_page, expect.disclaimer_text, *variant)
     problems = []
     hrefs = [a.get("href") for a in block.xpath(".//a[@href]")]
     tel_targets = {href.removeprefix("tel:") for href in hrefs if href.startswith("tel:")}
@@ -286,6 +306,30 @@ def _crisis_callout_problems(block, site_path: str, expect: Expectations) -> lis
         problems.append("no built page holds the crisis directory, so the crisis callout cannot link to it")
     elif not any(resolves_to(href, page_url(site_path), expect.directory_page) for href in hrefs):
         problems.append(f"the crisis callout has no link to the crisis directory ({expect.directory_page})")
+    return problems
+
+
+def _search_callout_problems(root, expect: Expectations) -> list[str]:
+    """The search's crisis callout sits in a <template> (so blocks_by_name skips it),
+    but a reader who searches gets it: each country's line must be the data's."""
+    if not expect.search_lines:
+        return []
+    problems = []
+    for template in root.xpath('//template[@data-search-help-for="crisis"]'):
+        # lxml keeps a <template>'s markup as its children.
+        shown = {li.get("data-country"): li for li in template.xpath(f'.//*[@data-search-help-block="{SEARCH_CRISIS_BLOCK}"]//li[@data-country]')}
+        if not shown:
+            problems.append("the search's crisis callout has no lines by country")
+            continue
+        for code, words, dial in expect.search_lines:
+            li = shown.pop(code, None)
+            if li is None:
+                problems.append(f"the search's crisis callout has no line for {code} (from the data file)")
+            elif _dial_targets(li) != dial:
+                problems.append(f"the search's crisis callout for {code} links to {sorted(_dial_targets(li))}, the data file gives {sorted(dial)}")
+            else:
+                problems += [p.replace("block's", f"line for {code}'s") for p in _same_words("search crisis callout", text_of(li), words)]
+        problems += [f"the search's crisis callout has a line for {code}, which the data file does not put in it" for code in shown]
     return problems
 
 
@@ -441,10 +485,20 @@ def load_expectations(data_file: Path, site: Path, pages: list[Path], today: dt.
     return expectations_from(load_safety_data(data_file, today=today), site, pages)
 
 
+def _dial_targets(element) -> frozenset[str]:
+    return frozenset(href for href in element.xpath(".//a/@href") if href.startswith(("tel:", "sms:")))
+
+
 def expectations_from(data, site: Path, pages: list[Path]) -> Expectations:
     numbers = tuple((p.tel, p.number) for _, line in data.compact_lines() for p in line.phones)
     callout = parse(render_crisis_callout(data, CRISIS_DIRECTORY_ANCHOR))
+    young = parse(render_crisis_callout(data, CRISIS_DIRECTORY_ANCHOR, YOUNG_PEOPLE))
+    lines = parse("<ul>" + "".join(render_country_lines(c, ls) for c, ls in callout_lines_by_country(data)) + "</ul>")
     return Expectations(
+        callout_variants=((YOUNG_PEOPLE, text_of(young), _dial_targets(young)),),
+        search_lines=tuple(
+            (li.get("data-country"), text_of(li), _dial_targets(li)) for li in lines.xpath("//li[@data-country]")
+        ),
         compact_numbers=numbers,
         directory_page=find_directory_page(site, pages),
         disclaimer_text=text_of(parse(render_disclaimer(data.disclaimer))),

@@ -20,10 +20,10 @@ PALETTE_CONFIG = yaml.safe_load((PROJECT_DIR / "mkdocs.yml").read_text(encoding=
 
 
 def docs_with(tmp_path, sources: dict[str, str]):
-    """A docs folder holding every bundle's sources: `sources` as given, the others empty
-    (region-first.js with its table's marker)."""
+    """A docs folder holding every bundle's and inline script's sources: `sources` as
+    given, the others empty (first-paint.js with its table's marker)."""
     docs = tmp_path / "docs"
-    for uris in site_assets.BUNDLES.values():
+    for uris in [*site_assets.BUNDLES.values(), list(site_assets.INLINE.values())]:
         for uri in uris:
             path = docs / uri
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -51,7 +51,7 @@ def test_modern_javascript_builds(tmp_path):
 
 def test_the_time_zone_table_follows_the_data(tmp_path):
     docs = docs_with(tmp_path, {})
-    js = site_assets.bundles(docs, PALETTE_CONFIG, {"JP", "IN"})[site_assets.SCRIPT]
+    js = site_assets.inline_templates(docs, PALETTE_CONFIG, {"JP", "IN"})[site_assets.FIRST_PAINT]
     table = json.loads(re.search(r"var t=(\{.*?\});", js).group(1))
     assert set(table) == {"JP", "IN"}
     assert "Asia/Tokyo" in table["JP"].split()
@@ -62,7 +62,7 @@ def test_the_time_zone_table_follows_the_data(tmp_path):
 def test_a_script_without_the_tables_marker_is_named(tmp_path):
     docs = docs_with(tmp_path, {site_assets.ZONES_SOURCE: "var t = {};"})
     with pytest.raises(PluginError) as error:
-        site_assets.bundles(docs, PALETTE_CONFIG, {"GB"})
+        site_assets.inline_templates(docs, PALETTE_CONFIG, {"GB"})
     assert str(error.value).startswith(f"{docs / site_assets.ZONES_SOURCE}: no {site_assets.ZONES_MARKER}")
 
 
@@ -72,9 +72,10 @@ def test_every_country_in_the_data_has_time_zones():
     assert set(zone_countries.zones_by_country(codes)) == codes
 
 
-def test_the_built_script_carries_the_time_zones(built_site):
-    js = (built_site / site_assets.SCRIPT).read_text(encoding="utf-8")
-    assert "Europe/Belfast" in js and "Australia/Sydney" in js and site_assets.ZONES_MARKER not in js
+def test_every_built_page_carries_the_time_zones_in_its_first_paint_script(built_site):
+    for page in sorted(built_site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        assert "Europe/Belfast" in html and "Australia/Sydney" in html and site_assets.ZONES_MARKER not in html, page
 
 
 def test_nothing_generated_is_in_the_repository():

@@ -72,39 +72,55 @@ def test_bad_callout_text_stops_the_build_naming_file_entry_and_field(tmp_path, 
 # -- Markup -------------------------------------------------------------------------
 
 def test_callout_holds_every_callout_line_with_service_numbers_and_links():
+    """Issue 20: each line by name in the text, then its numbers; the words before a
+    link name the service, so the link's name is its number (not said twice)."""
     block = callout()
     text = " ".join(block.get_text(" ").split())
     assert block["data-block"] == "crisis-callout" and block.has_attr("data-search-exclude")
     assert DATA.crisis_callout["emergency"] in text
     assert block.find("a", href="../crisis-resources/")
     for country, entry in DATA.callout_lines():
-        row = block.find("tr", attrs={"data-country": country.code})
-        assert row.find("th", scope="row").get_text() == country.name
-        assert entry.service in " ".join(row.get_text(" ").split()), (country.code, entry.service)
+        item = block.find("li", attrs={"data-country": country.code})
+        assert item.find(class_="crisis-callout__country").get_text() == f"{country.name}:"
+        assert entry.service in " ".join(item.get_text(" ").split()), (country.code, entry.service)
         for phone in entry.phones:
-            link = row.find("a", href=f"tel:{phone.tel}")
-            assert link.get_text() == phone.number
-            assert link["aria-label"] == f"Call {entry.service} ({country.name}) on {phone.number}"
+            link = item.find("a", href=f"tel:{phone.tel}")
+            assert link.get_text() == phone.number and not link.has_attr("aria-label")
         for sms in entry.texts:
-            link = row.find("a", href=sms.href)
-            assert link and entry.service in link["aria-label"] and country.name in link["aria-label"]
-            assert sms.number in link.get_text() and sms.number in link["aria-label"]
+            link = item.find("a", href=sms.href)
+            assert link and sms.number in link.get_text() and not link.has_attr("aria-label")
 
 
-def test_uk_row_offers_samaritans_to_call_and_shout_to_text():
-    row = callout().find("tr", attrs={"data-country": "GB"})
-    call, text = row.find_all("td")
-    assert call.find("a", href="tel:116123") and not call.find("a", href=re.compile("^sms:"))
-    assert text.find("a", href="sms:85258?body=SHOUT").get_text() == "SHOUT to 85258"
-    assert "Shout" in text.get_text()
+def test_uk_line_offers_the_emergency_number_samaritans_to_call_and_shout_to_text():
+    item = callout().find("li", attrs={"data-country": "GB"})
+    emergency, samaritans, shout = item.find_all("span", class_="crisis-callout__way")
+    assert "crisis-callout__way--emergency" in emergency["class"]
+    assert [a["href"] for a in emergency.find_all("a")] == ["tel:999", "tel:112"]
+    assert samaritans.find(class_="crisis-callout__service").get_text() == "Samaritans:"
+    assert samaritans.find("a", href="tel:116123") and not samaritans.find("a", href=re.compile("^sms:"))
+    assert shout.find("a", href="sms:85258?body=SHOUT").get_text() == "SHOUT to 85258"
+    assert shout.find(class_="crisis-callout__service").get_text() == "Shout:"
 
 
-def test_callout_is_a_table_with_call_and_text_columns():
-    table = callout().find("table")
-    headers = [th.get_text() for th in table.find("thead").find_all("th")]
-    assert headers == [DATA.crisis_callout["intro"], "Call", "Text"]
-    assert all(th["scope"] == "col" for th in table.find("thead").find_all("th"))
-    assert len(table.find("tbody").find_all("tr")) == len({c.code for c, _ in DATA.callout_lines()})
+def test_callout_is_a_list_by_country_with_no_column_heading_read_as_a_label():
+    """The "Open 24 hours" column heading was read as every country's label."""
+    block = callout()
+    assert block.find("table") is None and block.find("th") is None
+    items = block.find("ul", class_="crisis-callout__lines").find_all("li", recursive=False)
+    assert len(items) == len({c.code for c, _ in DATA.callout_lines()})
+    assert DATA.crisis_callout["intro"] in block.find("h2").get_text()
+    button = block.find("button", class_="crisis-callout__others")
+    assert button.get_text() == DATA.crisis_callout["other_countries"] and button["aria-expanded"] == "false"
+
+
+def test_a_page_for_young_people_leads_each_country_with_its_young_peoples_line():
+    block = BeautifulSoup(render_crisis_callout(DATA, "x/", "young-people"), "html.parser").find()
+    assert block["data-audience"] == "young-people"
+    for code, young in (("GB", "Childline"), ("AU", "Kids Helpline"), ("IE", "Childline by ISPCC")):
+        item = block.find("li", attrs={"data-country": code})
+        names = [s.get_text().rstrip(":") for s in item.select(".crisis-callout__way:not(.crisis-callout__way--emergency) .crisis-callout__service")]
+        compact = next(line.service for c, line in DATA.compact_lines() if c.code == code)
+        assert names[:2] == [young, compact], (code, names)
 
 
 # -- No space before the punctuation after a number -----------------------------------

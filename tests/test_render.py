@@ -47,14 +47,18 @@ def test_crisis_callout_contract():
     for country, line in DATA.compact_lines():
         assert country.name in text and line.service in text
 
-def test_every_compact_number_is_a_tel_link_named_with_service_and_country():
+def test_every_compact_number_is_a_tel_link_after_its_service_and_country_in_words():
+    """Issue 20: the callout names each service on screen, so a link's name is its
+    number alone: a screen reader does not say "Samaritans: call Call Samaritans…"."""
     block = soup(render_crisis_callout(DATA, "x/"))
     for country, line in DATA.compact_lines():
+        item = block.find("li", attrs={"data-country": country.code})
         for phone in line.phones:
-            links = block.find_all("a", href=f"tel:{phone.tel}")
-            label = next(a["aria-label"] for a in links if f"({country.name})" in a["aria-label"])
-            assert country.name in label and phone.number in label
-            assert label.endswith(phone.number)  # the visible text is part of the name (WCAG 2.5.3)
+            link = item.find("a", href=f"tel:{phone.tel}")
+            assert link is not None and link.get("aria-label") is None and link.get_text() == phone.number
+            way = link.find_parent("span", class_="crisis-callout__way")
+            assert way.find(class_="crisis-callout__service").get_text().rstrip(":") == line.service
+        assert item.find(class_="crisis-callout__country").get_text() == f"{country.name}:"
 
 def test_text_lines_are_sms_links_with_their_keyword_in_the_body():
     html = render_crisis_directory(DATA)
@@ -75,12 +79,16 @@ def test_a_service_named_by_its_number_is_not_named_twice(tmp_path):
     data = load_safety_data(path, today=FIXTURE_TODAY)
     country, lines = next((c, ls) for c, ls in callout_lines_by_country(data) if c.code == "GB")
     item = soup(render_country_lines(country, lines)).find("li")
-    assert " ".join(item.get_text(" ").split()) == "United Kingdom: Samaritans Call 116 123 . Text SHOUT to 85258 ."
-    assert item.find("a", href="sms:85258?body=SHOUT")["aria-label"] == "Text SHOUT to 85258 (United Kingdom)"
-    # A service with a name of its own keeps it, in the text and in the link's name.
+    assert " ".join(item.get_text(" ").split()) == (
+        "United Kingdom: Emergency services: call 999 or 112 . Samaritans: call 116 123 . Text SHOUT to 85258 ."
+    )
+    # In the callout the words before a link name the service: the link's name is its own text.
+    assert item.find("a", href="sms:85258?body=SHOUT").get("aria-label") is None
+    # A service with a name of its own keeps it.
     item = soup(render_country_lines(*next((c, ls) for c, ls in callout_lines_by_country(DATA) if c.code == "GB"))).find("li")
-    assert "Shout Text SHOUT to 85258" in " ".join(item.get_text(" ").split())
-    assert item.find("a", href="sms:85258?body=SHOUT")["aria-label"] == "Text SHOUT to 85258: Shout (United Kingdom)"
+    assert "Shout: text SHOUT to 85258" in " ".join(item.get_text(" ").split())
+    # The crisis directory keeps the names that say service and country.
+    assert 'aria-label="Text SHOUT to 85258: Shout (United Kingdom)"' in render_crisis_directory(DATA)
 
 def test_changing_a_number_in_the_data_changes_it_in_the_block(tmp_path):
     raw = yaml.safe_load(FIXTURE_DATA_FILE.read_text(encoding="utf-8"))

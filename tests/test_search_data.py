@@ -31,10 +31,12 @@ def test_the_real_search_data_loads_and_covers_the_words_of_the_issue():
 @pytest.mark.parametrize(
     "old, new, message",
     [
-        ("  - suicidal\n", "  - suicidal\n  - Suicidal!\n", "crisis_terms[2]: 'Suicidal!' is the same term as crisis_terms[1]"),
-        ("  - suicidal\n", '  - "--"\n', "crisis_terms[1]: '--' has no letters or digits"),
-        ("  - suicidal\n", '  - ""\n', "crisis_terms[1]: is missing or empty"),
-        ("  - suicidal\n", "  - sui{{cidal\n", "crisis_terms[1]: must be plain text, got 'sui{{cidal'"),
+        ("    - suicidal\n", "    - suicidal\n    - Suicidal!\n", "crisis_terms suicide[2]: 'Suicidal!' is the same term as crisis_terms suicide[1]"),
+        ("    - suicidal\n", '    - "--"\n', "crisis_terms suicide[1]: '--' has no letters or digits"),
+        ("    - suicidal\n", '    - ""\n', "crisis_terms suicide[1]: is missing or empty"),
+        ("    - suicidal\n", "    - sui{{cidal\n", "crisis_terms suicide[1]: must be plain text, got 'sui{{cidal'"),
+        ("typo_min_letters: 5\n", "typo_min_letters: 2\n", "top level: field 'typo_min_letters': 2 is less than the minimum of 4"),
+        ("  u: you\n", "  u u: you\n", "shorthand: field 'u u': 'u u' must be one word"),
         ("crisis_callout:\n", "crisis_callout:\n  colour: red\n", "crisis_callout: unknown field 'colour'"),
         ('  advice: "Try fewer words, or a different word for the same thing."\n', "", "no_results: field 'advice' is missing"),
     ],
@@ -51,7 +53,8 @@ def test_bad_search_data_is_refused_naming_file_entry_and_field(tmp_path, old, n
 
 def test_normalising_ignores_case_and_punctuation():
     assert normalise_query("  Self-Harm!! ") == "self harm"
-    assert normalise_query("don't") == "don t"
+    assert normalise_query("don't") == "dont"  # apostrophes dropped (issue 20)
+    assert normalise_query("Can’t cope") == "cant cope"
 
 
 def render() -> BeautifulSoup:
@@ -63,7 +66,7 @@ def test_search_help_carries_the_terms_and_every_line_of_the_crisis_callout_from
     soup = render()
     region = soup.find(attrs={"data-search-help": True})
     assert region["role"] == "status"
-    assert json.loads(region["data-crisis-terms"]) == list(load_search_data(SEARCH_FILE).crisis_terms)
+    assert json.loads(region["data-crisis-match"]) == load_search_data(SEARCH_FILE).matcher()
     crisis = soup.find("template", attrs={"data-search-help-for": "crisis"})
     items = {li["data-country"]: li for li in crisis.select(".search-help__lines > li")}
     assert list(items) == [country.code for country, _ in SAFETY.compact_lines()]

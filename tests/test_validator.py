@@ -106,9 +106,9 @@ GOOD = crisis("../crisis-resources/")
         # Look-alikes: the right attribute, but not the data's words or numbers.
         (GOOD + '<div data-block="disclaimer">Hello.</div>', "the disclaimer block's words are not the ones rendered from the data file"),
         (GOOD + DISCLAIMER.replace("not a substitute", "a substitute"), "the disclaimer block's words are not the ones rendered"),
-        (GOOD.replace("</tbody>", '<tr><th>Here</th><td><a href="tel:0123456">0123 456</a></td></tr></tbody>') + DISCLAIMER, "links to tel:0123456, which the data file does not put in it"),
+        (GOOD.replace("</ul>", '<li>Here: <a href="tel:0123456">0123 456</a></li></ul>') + DISCLAIMER, "links to tel:0123456, which the data file does not put in it"),
         (GOOD.replace("Samaritans", "Samaritan") + DISCLAIMER, "the crisis-callout block's words are not the ones rendered from the data file"),
-        (re.sub(r'<tr class="crisis-callout__line" data-country="US">.*?</tr>', "", GOOD) + DISCLAIMER, "the crisis callout has no tel:988 link"),
+        (re.sub(r'<li class="crisis-callout__line" data-country="US">.*?</li>', "", GOOD) + DISCLAIMER, "the crisis callout has no tel:988 link"),
         (GOOD.replace('href="../crisis-resources/"', 'href="../causes/"') + DISCLAIMER, "no link to the crisis directory"),
     ],
     ids=[
@@ -323,3 +323,41 @@ def test_docs_page_that_types_a_phone_number_fails_naming_it(tmp_path, capsys):
 )
 def test_typed_phone_numbers(prose, typed):
     assert validate_site.typed_phone_numbers(prose, DATA.all_numbers()) == typed
+
+
+YOUNG = render_crisis_callout(DATA, "../crisis-resources/", "young-people")
+
+
+def search_help(data=DATA) -> str:
+    """The search box's help as the theme partial holds it: the crisis callout in a <template>."""
+    from macros.search_data import load_search_data
+    from macros.search_render import render_search_help
+
+    return render_search_help(load_search_data(PROJECT_DIR / "data" / "search.yml"), data, "../crisis-resources/", "<ul></ul>")
+
+
+@pytest.mark.parametrize(
+    "body, problem",
+    [
+        # The young people's callout is checked against its own rendering from the data.
+        (YOUNG.replace("Childline", "Childlines", 1), "the crisis-callout block's words are not the ones rendered"),
+        (YOUNG.replace('href="tel:08001111"', 'href="tel:08001112"'), "links to tel:08001112, which the data file does not put in it"),
+        (YOUNG.replace('data-audience="young-people"', 'data-audience="adults"'), "marked for data-audience='adults'"),
+        # The search's crisis callout, in its <template>, is checked like the page's.
+        (GOOD + search_help().replace("Samaritans:", "Samaritan:", 1), "the search crisis callout line for GB's words are not"),
+        (GOOD + search_help().replace('href="tel:116123"', 'href="tel:116124"', 1), "the search's crisis callout for GB links to"),
+        (GOOD + re.sub(r'<li class="crisis-callout__line" data-country="AU">.*?</li>', "", search_help()), "the search's crisis callout has no line for AU"),
+    ],
+    ids=["young-words", "young-extra-link", "unknown-audience", "search-words", "search-link", "search-line-left-out"],
+)
+def test_the_young_people_callout_and_the_search_callout_are_the_datas(tmp_path, capsys, body, problem):
+    site, docs = make_site(tmp_path, {"causes/index.html": body + DISCLAIMER + REVIEW_DATES})
+    code, out = run(site, docs, capsys)
+    assert code == 1
+    assert any(line.startswith(f"{site / 'causes/index.html'}: ") and problem in line for line in out), out
+
+
+def test_the_young_people_callout_and_the_search_callout_as_rendered_pass(tmp_path, capsys):
+    site, docs = make_site(tmp_path, {"causes/index.html": YOUNG + search_help() + DISCLAIMER + REVIEW_DATES})
+    code, out = run(site, docs, capsys)
+    assert (code, out) == (0, ["4 pages checked, 0 problems"])

@@ -12,8 +12,8 @@ from project import SITE_PAGES, page_id
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
-# The callout's budget on a phone screen: about a quarter of it.
-CALLOUT_MAX_HEIGHT_PX = 240
+# The callout's budget on a phone screen (issue 20): room for every helpline by name.
+CALLOUT_MAX_HEIGHT_PX = 380
 
 FIRST_SCREEN = """() => {
   const callout = document.querySelector('[data-block="crisis-callout"]');
@@ -51,8 +51,10 @@ def test_callout_is_short_and_the_page_starts_on_the_first_screen(browser, site_
     assert failures == [], "\n".join(failures)
 
 
-# The gap between a number link's text and the full stop after it, in CSS pixels.
+# The gap between a shown number link's text and the full stop after it, in CSS pixels.
 GAPS = """() => [...document.querySelectorAll('a.crisis-link')].flatMap(link => {
+  // A line not shown (the callout's other countries, until the reader asks) has no gap.
+  if (!link.getClientRects().length) return [];
   const next = link.nextSibling;
   if (!next || next.nodeType !== Node.TEXT_NODE || !/^[.,;:]/.test(next.textContent)) return [];
   const text = document.createRange();

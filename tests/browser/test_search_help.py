@@ -61,7 +61,9 @@ def test_suicide_shows_the_readers_line_before_any_result_and_the_crisis_page_fi
     assert shown == [country], f"{locale}: the callout shows the lines of {shown}"
     assert text.startswith("You can talk to someone now."), text
     assert expected_line.service in text and expected_country.name in text, text
-    assert tels == [f"tel:{p.tel}" for line in CALLOUT_LINES[country] for p in line.phones], tels
+    # Issue 20: the country's emergency number first, above its helplines.
+    emergency = [f"tel:{p.tel}" for line in expected_country.lines if line.emergency for p in line.phones]
+    assert tels == emergency + [f"tel:{p.tel}" for line in CALLOUT_LINES[country] for p in line.phones], tels
     assert sms == [t.href for line in CALLOUT_LINES[country] for t in line.texts], sms
     assert above and in_order, "the callout is not above the first result"
     assert announced, "the callout is not in a status region, so screen readers are not told"
@@ -102,7 +104,8 @@ def test_the_callout_is_reached_with_the_arrow_keys_and_enter_still_opens_the_be
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: page_of(url, site_server) == pages[0], timeout=10_000)
     context.close()
-    assert focused == "tel:116123", f"ArrowDown from the search box focused {focused!r}"
+    # Issue 20: the UK's emergency number leads the callout, above Samaritans.
+    assert focused == "tel:999", f"ArrowDown from the search box focused {focused!r}"
     assert back
     assert errors == [], errors
 

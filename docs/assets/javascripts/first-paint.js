@@ -17,7 +17,7 @@
  * the first of mkdocs.yml's colour sets whose media query matches, as Material's bundle
  * chooses it: a phone in dark mode gets the dark scheme at once, not a white page that
  * turns dark when the bundle arrives. The sets are in the script's data-palettes
- * attribute, as Material stores them (scripts/build_assets.py writes them from
+ * attribute, as Material stores them (hooks/site_assets.py writes them from
  * mkdocs.yml). Material's bundle applies the same colours again later.
  *
  * Nothing saved until the reader chooses. Material's bundle saves the colour scheme
@@ -29,7 +29,16 @@
  * (a "change" on its inputs, name="__palette", by mouse, touch or keyboard), that
  * one key is not written; everything else passes through to Material's own function.
  *
- * scripts/build_assets.py minifies it into overrides/partials/generated/first-paint.html,
+ * The reader's country. The crisis callout near the top of every page puts the reader's
+ * country first, in full (its emergency number too), and the other countries behind a
+ * button. Done by region-first.js after the first paint, the callout shrank and the
+ * page under it jumped; here it is done as soon as the parser has added the callout.
+ * The country comes from the browser's language settings (navigator.languages, for
+ * example "en-GB"), or failing that from its time zone; nothing is sent or stored.
+ * window.regionFirst.orderList lets region-first.js and search-help.js use the same rule.
+ *
+ * hooks/site_assets.py minifies it, with the time zones of the countries in
+ * data/safety.yml, into the in-memory template partials/generated/first-paint.html,
  * which overrides/main.html puts in every page's <head>.
  */
 (function () {
@@ -81,4 +90,110 @@
     apply();
   });
   observer.observe(document.documentElement, { childList: true });
+})();
+
+(function () {
+  "use strict";
+
+  // Each country the data file lists, with its time zones, space-separated
+  // ({"GB": "Europe/Belfast Europe/London", ...}): the fallback when no language setting
+  // names a country. Written by the build from data/safety.yml and the tzdata package
+  // (hooks/zone_countries.py), so a new country brings its zones.
+  var COUNTRY_ZONES = {/* zones by country */};
+  // Language tags sometimes say UK where ISO 3166 says GB.
+  var ALIASES = { UK: "GB" };
+
+  function regionOf(tag) {
+    // "en-GB", "fr-CA", "zh-Hant-TW": the region is a two-letter subtag after the language.
+    var parts = String(tag).split(/[-_]/);
+    for (var i = 1; i < parts.length; i++) {
+      if (/^[A-Za-z]{2}$/.test(parts[i])) {
+        var code = parts[i].toUpperCase();
+        return ALIASES[code] || code;
+      }
+    }
+    return null;
+  }
+
+  function languageCountries() {
+    var found = [];
+    var languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+    for (var i = 0; i < languages.length; i++) {
+      var region = regionOf(languages[i] || "");
+      if (region) found.push(region);
+    }
+    return found;
+  }
+
+  // Asked only when no language names a listed country: the first use of Intl costs a
+  // phone several milliseconds while the page starts.
+  function zoneCountry() {
+    try {
+      var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+      if (zone) {
+        for (var code in COUNTRY_ZONES) {
+          if ((" " + COUNTRY_ZONES[code] + " ").indexOf(" " + zone + " ") >= 0) return code;
+        }
+      }
+    } catch (e) {
+      // No Intl time zone support: the languages decide alone.
+    }
+    return null;
+  }
+
+  // Move the child of `list` for `code` to the front; return whether it was there.
+  function moveFirst(list, code) {
+    var items = list.querySelectorAll(":scope > [data-country]");
+    for (var i = 0; i < items.length; i++) {
+      if (items[i].getAttribute("data-country") === code) {
+        if (i > 0) list.insertBefore(items[i], items[0]);
+        list.setAttribute("data-region-first", code);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Put the reader's country first in `list`; return its code, or null when the reader's
+  // settings name no country the list has. The first country their languages name that
+  // the list has wins; failing that, their time zone's.
+  function orderList(list, countries) {
+    countries = countries || languageCountries();
+    for (var c = 0; c < countries.length; c++) {
+      if (moveFirst(list, countries[c])) return countries[c];
+    }
+    var zone = zoneCountry();
+    return zone && moveFirst(list, zone) ? zone : null;
+  }
+
+  window.regionFirst = { orderList: orderList };
+
+  // The callout's button for the other countries (site.css shows it once the reader's
+  // country leads).
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(".crisis-callout__others");
+    var list = button && button.previousElementSibling;
+    if (!list) return;
+    var open = list.classList.toggle("crisis-callout__lines--all");
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+
+  // Ordered at the end of every parser task that adds to the page, until the callout's
+  // list is complete (its button follows it): the reader's country leads from the
+  // first paint that shows it.
+  var CALLOUT = '[data-block="crisis-callout"] .crisis-callout__lines';
+  var countries = null;
+  function orderCallout() {
+    var list = document.querySelector(CALLOUT);
+    if (!list) return false;
+    if (!list.hasAttribute("data-region-first")) orderList(list, countries = countries || languageCountries());
+    return !!list.nextElementSibling;
+  }
+  var observer = new MutationObserver(function () {
+    if (orderCallout()) observer.disconnect();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  document.addEventListener("DOMContentLoaded", function () {
+    observer.disconnect();
+  });
 })();

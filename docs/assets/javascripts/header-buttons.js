@@ -136,6 +136,10 @@
     var control = button("drawer");
     if (!drawerInput || !drawerInput.checked || !panel) return;
     if (panel.contains(event.target) || event.target === control) return;
+    // Exit this page stays above the open drawer: a tap on it focuses it first, and
+    // closing the drawer then would drop the header under the fading overlay, which
+    // would take the tap.
+    if (event.target.closest && event.target.closest("[data-exit-this-page]")) return;
     close("drawer", false);
   });
 })();

@@ -1,98 +1,21 @@
 /*
- * Put the reader's own country first in the crisis block, the crisis directory and
- * the other lists by country (marked data-region-list).
+ * Put the reader's own country first in the crisis directory and the other lists by
+ * country (marked data-region-list), with window.regionFirst, which first-paint.js
+ * defines in <head>: it has already put the reader's country first in the crisis
+ * callout, before the first paint, so nothing on the first screen moves.
  *
- * The country comes from the browser's language settings (navigator.languages, for
- * example "en-GB"), or failing that from its time zone. Nothing is sent anywhere and
- * nothing is stored. Other countries are only moved down, never hidden; without
- * JavaScript, or for a country the site does not list, the default order stands.
- * The search's crisis callout (search-help.js) picks the reader's line with the same
- * rule, through window.regionFirst.orderList.
+ * Nothing is sent anywhere and nothing is stored. Other countries are only moved
+ * down, never hidden; without JavaScript, or for a country the site does not list, the
+ * default order stands. The search's crisis callout (search-help.js) picks the
+ * reader's line with the same rule.
  */
 (function () {
   "use strict";
 
-  // Each country the data file lists, with its time zones, space-separated
-  // ({"GB": "Europe/Belfast Europe/London", ...}): the fallback when no language setting
-  // names a country. Written by the build from data/safety.yml and the tzdata package
-  // (hooks/zone_countries.py), so a new country brings its zones.
-  var COUNTRY_ZONES = {/* zones by country */};
-  // Language tags sometimes say UK where ISO 3166 says GB.
-  var ALIASES = { UK: "GB" };
-
-  function regionOf(tag) {
-    // "en-GB", "fr-CA", "zh-Hant-TW": the region is a two-letter subtag after the language.
-    var parts = String(tag).split(/[-_]/);
-    for (var i = 1; i < parts.length; i++) {
-      if (/^[A-Za-z]{2}$/.test(parts[i])) {
-        var code = parts[i].toUpperCase();
-        return ALIASES[code] || code;
-      }
-    }
-    return null;
-  }
-
-  function languageCountries() {
-    var found = [];
-    var languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
-    for (var i = 0; i < languages.length; i++) {
-      var region = regionOf(languages[i] || "");
-      if (region) found.push(region);
-    }
-    return found;
-  }
-
-  // Asked only when no language names a listed country: the first use of Intl costs a
-  // phone several milliseconds while the page starts.
-  function zoneCountry() {
-    try {
-      var zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-      if (zone) {
-        for (var code in COUNTRY_ZONES) {
-          if ((" " + COUNTRY_ZONES[code] + " ").indexOf(" " + zone + " ") >= 0) return code;
-        }
-      }
-    } catch (e) {
-      // No Intl time zone support: the languages decide alone.
-    }
-    return null;
-  }
-
-  // Move the child of `list` for `code` to the front; return whether it was there.
-  function moveFirst(list, code) {
-    var items = list.querySelectorAll(":scope > [data-country]");
-    for (var i = 0; i < items.length; i++) {
-      if (items[i].getAttribute("data-country") === code) {
-        if (i > 0) list.insertBefore(items[i], items[0]);
-        list.setAttribute("data-region-first", code);
-        return true;
-      }
-    }
-    return false;
-  }
-
-  // Put the reader's country first in `list`; return its code, or null when the reader's
-  // settings name no country the list has. The first country their languages name that
-  // the list has wins; failing that, their time zone's.
-  function orderList(list, countries) {
-    countries = countries || languageCountries();
-    for (var c = 0; c < countries.length; c++) {
-      if (moveFirst(list, countries[c])) return countries[c];
-    }
-    var zone = zoneCountry();
-    return zone && moveFirst(list, zone) ? zone : null;
-  }
-
-  // search-help.js uses the same choice for the line in the search's crisis callout.
-  window.regionFirst = { orderList: orderList };
-
   function apply() {
-    var lists = document.querySelectorAll(
-      '[data-block="crisis-callout"] .crisis-callout__lines, [data-block="crisis-directory"], [data-region-list]'
-    );
-    if (!lists.length) return;
-    var countries = languageCountries();
-    for (var l = 0; l < lists.length; l++) orderList(lists[l], countries);
+    var lists = document.querySelectorAll('[data-block="crisis-directory"], [data-region-list]');
+    if (!window.regionFirst || !lists.length) return;
+    for (var l = 0; l < lists.length; l++) window.regionFirst.orderList(lists[l]);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", apply);
