@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from macros.csp import with_policy  # noqa: E402
 
 
-# `mkdocs serve` and scripts/serve.py (`make serve`) start with command "serve", `mkdocs
+# `mkdocs serve` (and `make serve`, which runs it) start with command "serve", `mkdocs
 # build` with "build"; MkDocs keeps this module loaded across the preview's rebuilds.
 _command = {"name": "build"}
 

@@ -279,7 +279,7 @@ def test_sms_lines_are_sms_links_with_their_keyword(built_site):
 def test_no_script_runs_between_the_header_and_the_page_text(built_site):
     # A script in the body before the text lets a phone paint the header alone and the
     # text a frame or more later (Material's saved-colour script did: it now runs in
-    # <head>, overrides/partials/generated/first-paint.html). Data blocks
+    # <head>, from hooks/site_assets.py's first-paint template). Data blocks
     # (type="application/json") are not run.
     found = []
     for page in sorted(built_site.rglob("*.html")):

@@ -149,7 +149,7 @@ def test_text_is_escaped():
     ],
 )
 def test_mkdocs_relative_urls_are_what_the_crisis_callout_links_with(target, page, expected):
-    # macros/__init__.py links the callout with MkDocs' own helper (it replaced macros/urls.py).
+    # macros/__init__.py links the callout with MkDocs' own helper, get_relative_url.
     assert get_relative_url(target, page) == expected
 
 

@@ -7,8 +7,8 @@
  * to the worker only by postMessage and "message" events, which the stand-in below
  * queues and passes on; nothing else is delayed.
  *
- * Runs inline, before Material's deferred bundle: scripts/build_assets.py minifies it into
- * overrides/partials/generated/defer-search-index.html, which every page includes.
+ * Runs inline, before Material's deferred bundle: hooks/site_assets.py minifies it into
+ * the in-memory template partials/generated/defer-search-index.html, which every page includes.
  */
 (function () {
   "use strict";
