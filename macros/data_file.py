@@ -187,6 +187,25 @@ def read_strict_yaml(path: Path, error: type[ValueError] = DataFileError, what: 
     return data, reader.lines
 
 
+def careless_edit_in_config(path: Path) -> str:
+    """The first key written twice or invisible character in a YAML file read by another
+    program (mkdocs.yml, whose !ENV tags only MkDocs constructs), or "". Only the nodes are
+    read: nothing is constructed."""
+    text = Path(path).read_text(encoding="utf-8")
+    loader = _BASE_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _Reader()._walk(node, ())
+    except _Duplicate as dup:
+        return f"{path}: {'.'.join(map(str, dup.place)) or 'top level'}: key {dup.key!r} is written twice (lines {dup.first_line} and {dup.second_line}); YAML keeps only the second"
+    except _Refused as bad:
+        return f"{path}: {'.'.join(map(str, bad.place))}: {bad.problem} (line {bad.line})"
+    finally:
+        loader.dispose()
+    return ""
+
+
 def _lenient(text: str) -> Any:
     try:
         return yaml.load(text, Loader=_BASE_LOADER)

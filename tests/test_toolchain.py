@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.data_file import careless_edit_in_config
 from project import PROJECT_DIR
 
 LOCK = PROJECT_DIR / "requirements.lock"
@@ -86,3 +87,20 @@ def test_make_build_is_a_plain_mkdocs_build():
     commands = dry_run("-W", "data/safety.yml", "build")
     commands = [c for c in commands if not c.startswith("make")]  # "make[1]: Entering directory" under make
     assert commands == [".venv/bin/python -m mkdocs build --strict --site-dir site"], commands
+
+
+def test_mkdocs_yml_has_no_key_written_twice():
+    # YAML keeps the last of two equal keys: two `hooks:` lists once silently dropped
+    # half the hooks (the Content-Security-Policy's among them).
+    assert careless_edit_in_config(PROJECT_DIR / "mkdocs.yml") == ""
+
+
+@pytest.mark.parametrize("extra, expected", [
+    ("hooks:\n  - a.py\nhooks:\n  - b.py\n", "top level: key 'hooks' is written twice"),
+    ("extra:\n  x: 1\n  x: 2\n", "extra: key 'x' is written twice"),
+    ("site_name: A\u202eB\n", "invisible character U+202E"),
+])
+def test_a_careless_edit_in_the_config_is_named(tmp_path, extra, expected):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("theme:\n  name: material\nsite_url: !ENV SITE_URL\n" + extra, encoding="utf-8")
+    assert expected in careless_edit_in_config(config)
