@@ -20,7 +20,8 @@ Scripts (docs/assets/javascripts/):
   mkdocs.yml's colour sets stored the way the bundle stores them.
 - defer-search-index.js patches XMLHttpRequest.prototype.open/send and window.Worker to
   hold back the request for search/search_index.json and the worker workers/search.*.js
-  until the reader focuses .md-search.
+  until the reader focuses .md-search, and holds queries until the worker is ready: it
+  relies on the worker's message types (0 setup, 1 ready, 2 query).
 - header-buttons.js toggles Material's checkboxes input[data-md-toggle="drawer"|"search"],
   and uses .md-sidebar--primary and [data-md-component=search-query].
 - search-help.js places its blocks inside .md-search-result, between

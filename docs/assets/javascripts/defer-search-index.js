@@ -5,7 +5,11 @@
  * Material's shortcuts and the search button also give), so readers who never search
  * never download them. Material 9.8 requests the index with XMLHttpRequest and talks
  * to the worker only by postMessage and "message" events, which the stand-in below
- * queues and passes on; nothing else is delayed.
+ * queues and passes on; nothing else is delayed. A query typed or pasted before the
+ * index has arrived is held until the worker says it is ready: Material 9.8's worker
+ * answers a query (message type 2) that comes before its setup (type 0) with no
+ * results, and its "ready" (type 1) then resets the results line, so the reader saw
+ * "Type to start searching" above their own words.
  *
  * Runs inline, before Material's deferred bundle: hooks/site_assets.py minifies it into
  * the in-memory template partials/generated/defer-search-index.html, which every page includes.
@@ -41,9 +45,14 @@
       if (!/\/workers\/search\.[^/]*\.js(\?|$)/.test(String(url))) return new RealWorker(url, options);
       var standIn = new EventTarget();
       var queue = [];
+      var held = [];
       var real = null;
+      var ready = false;
+      var SETUP = 0;
+      var READY = 1;
       standIn.postMessage = function (message) {
-        if (real) real.postMessage(message);
+        if (!ready && !(message && message.type === SETUP)) held.push(message);
+        else if (real) real.postMessage(message);
         else queue.push(message);
       };
       standIn.terminate = function () {
@@ -53,6 +62,10 @@
         real = new RealWorker(url, options);
         real.addEventListener("message", function (event) {
           standIn.dispatchEvent(new MessageEvent("message", { data: event.data }));
+          if (!ready && event.data && event.data.type === READY) {
+            ready = true;
+            held.splice(0).forEach(function (message) { real.postMessage(message); });
+          }
         });
         real.addEventListener("error", function () {
           standIn.dispatchEvent(new Event("error"));
