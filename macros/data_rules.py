@@ -21,6 +21,21 @@ def country_problem(code: str) -> str:
     return ""
 
 
+def checked_countries(countries: list, fail):
+    """Each country entry with its place (("countries", i)), once its code is a real one
+    and not listed before; `fail(place, problem)` makes the loader's error."""
+    seen: set[str] = set()
+    for i, country in enumerate(countries):
+        place = ("countries", i)
+        problem = country_problem(country["code"])
+        if problem:
+            raise fail(place + ("code",), problem)
+        if country["code"] in seen:
+            raise fail(place, "duplicate entry: this country is listed twice")
+        seen.add(country["code"])
+        yield place, country
+
+
 def parse_date(text: str) -> dt.date | None:
     """The date written YYYY-MM-DD (the schema checked the shape), or None if there is no such day."""
     try:

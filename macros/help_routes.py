@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .contract import HELP_ROUTE_MAX_AGE_DAYS, HELP_ROUTES_SCHEMA
 from .data_file import fail_at, load_data_file
-from .data_rules import country_problem, date_problem, parse_date
+from .data_rules import checked_countries, date_problem, parse_date
 
 
 class HelpRoutesError(ValueError):
@@ -86,15 +86,7 @@ def load_help_routes(path: Path | str, *, today: dt.date) -> HelpRoutes:
         return tuple(found)
 
     countries = []
-    seen_codes: set[str] = set()
-    for i, c in enumerate(raw["countries"]):
-        place = ("countries", i)
-        problem = country_problem(c["code"])
-        if problem:
-            raise fail(place + ("code",), problem)
-        if c["code"] in seen_codes:
-            raise fail(place, "duplicate entry: this country is listed twice")
-        seen_codes.add(c["code"])
+    for place, c in checked_countries(raw["countries"], fail):
         countries.append(CountryRoutes(
             code=c["code"], name=c["name"].strip(),
             therapy=routes(c["therapy"], place + ("therapy",)),

@@ -18,7 +18,7 @@ from typing import Any
 
 from .contract import CRISIS_LINE_MAX_AGE_DAYS, SAFETY_DATA_SCHEMA
 from .data_file import SAFE_LOADER, fail_at, load_data_file
-from .data_rules import country_problem, date_problem, digits_match, number_problem, parse_date
+from .data_rules import checked_countries, date_problem, digits_match, number_problem, parse_date
 
 __all__ = ["SAFE_LOADER", "SafetyData", "SafetyDataError", "digits_match", "load_safety_data"]
 
@@ -153,15 +153,7 @@ def load_safety_data(path: Path | str, *, today: dt.date) -> SafetyData:
     directory = {name: _text(value) for name, value in sorted(raw["directory"].items())}
 
     countries = []
-    seen_codes: set[str] = set()
-    for i, c in enumerate(raw["countries"]):
-        place = ("countries", i)
-        problem = country_problem(c["code"])
-        if problem:
-            raise fail(place + ("code",), problem)
-        if c["code"] in seen_codes:
-            raise fail(place, "duplicate entry: this country is listed twice")
-        seen_codes.add(c["code"])
+    for place, c in checked_countries(raw["countries"], fail):
         country_lines = tuple(_lines(c, place, fail, verified))
         countries.append(Country(code=c["code"], name=_text(c["name"]), lines=country_lines))
     if not any(line.compact for c in countries for line in c.lines):
