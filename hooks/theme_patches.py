@@ -14,8 +14,8 @@ instead of shipping a stale copy of the old one. What each edit is for:
   script for the saved colour scheme there (it let phones paint the header alone and
   the text later; main.html does the same work in <head>, first-paint.js).
 - partials/search.html: the search dialog gets an accessible name (axe rule
-  aria-dialog-name), and the search help (hooks/theme_blocks.py) sits between the
-  results line and the results list (Material finds those two as the first and last
+  aria-dialog-name) and an id, HEADER_END_ID, that the first paint waits for; the
+  search help (hooks/theme_blocks.py) sits between the results line and the results list (Material finds those two as the first and last
   child of .md-search-result, so the help must stay in the middle), and the form cannot
   submit (method="dialog" outside a dialog does nothing): before Material's bundle has
   attached its handlers, or when it fails to load, Enter would otherwise put the query in
@@ -65,6 +65,12 @@ SEARCH_BUTTON = '''        {% set icon = config.theme.icon.search or "material/m
         </button>
 '''
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+# The search dialog is the header's last item. main.html's <link rel="expect"> makes the
+# browser paint nothing until the parser has reached it: on a slow connection (or a busy
+# phone) the parser can stop half-way through the header, and a first paint without the
+# colour switch and the search button showed "Exit this page" 48-96 px to the right of
+# where it then jumped (tests/browser/test_first_screen.py delivers a page in two parts).
+HEADER_END_ID = "search-dialog"
 SEARCH_FORM = '<form class="md-search__form" name="search">'
 RESULTS_META = '<div class="md-search-result__meta">'
 RESULTS_LIST = '          <ol class="md-search-result__list" role="presentation"></ol>'
@@ -91,7 +97,7 @@ PATCHES = {
         ("search toggle as a button", SEARCH_LABEL, SEARCH_BUTTON),
     ],
     "partials/search.html": [
-        ("search dialog's name", SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="{{ lang.t(\'search\') }}">'),
+        ("search dialog's name", SEARCH_DIALOG, SEARCH_DIALOG[:-1] + f' aria-label="{{{{ lang.t(\'search\') }}}}" id="{HEADER_END_ID}">'),
         ("search form that cannot submit", SEARCH_FORM, SEARCH_FORM[:-1] + ' method="dialog">'),
         ("results line as a polite status", RESULTS_META, RESULTS_META[:-1] + ' role="status">'),
         ("search help", RESULTS_LIST, '          {% include "partials/generated/search-help.html" %}\n' + RESULTS_LIST),
@@ -121,4 +127,5 @@ def on_env(env, config, files):
         source, _, _ = env.loader.get_source(env, name)
         templates[name] = patched(name, source, edits)
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(templates), env.loader])
+    env.globals["header_end_id"] = HEADER_END_ID
     return env

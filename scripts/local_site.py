@@ -2,7 +2,8 @@
 
 serve() starts a static server on 127.0.0.1 on a free port, under the path the site
 was built for (as GitHub Pages serves it) and optionally gzip-encoded (as GitHub Pages
-sends it, for the benchmarks). chromium_path() finds the browser: CHROMIUM_PATH, else
+sends it, for the benchmarks), or with every page sent in two parts, a pause between
+them (as a slow connection delivers it, for the first-paint tests). chromium_path() finds the browser: CHROMIUM_PATH, else
 /usr/bin/chromium, else None (Playwright's own browser). CHROMIUM_ARGS keep it from
 calling home.
 """
@@ -13,6 +14,7 @@ import functools
 import gzip
 import os
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -38,6 +40,11 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
     prefix = "/"
     compress = False
+    # Send each HTML page up to the end of the first `pause_after` in it, wait
+    # `pause_seconds`, then the rest; a page without it is refused (500), so a test
+    # whose marker has gone fails instead of passing unpaused.
+    pause_after: bytes | None = None
+    pause_seconds = 0.5
 
     def log_message(self, *args):  # quiet: tests and reports print their own output
         pass
@@ -68,6 +75,8 @@ class SiteHandler(SimpleHTTPRequestHandler):
         return None
 
     def do_GET(self):
+        if self.pause_after is not None and self._send_in_two_parts():
+            return
         f = self.send_head()
         if self._gz_body is not None:
             self.wfile.write(self._gz_body)
@@ -78,10 +87,34 @@ class SiteHandler(SimpleHTTPRequestHandler):
                 f.close()
 
 
-def serve(directory: Path, prefix: str = "/", compress: bool = False) -> tuple[ThreadingHTTPServer, str]:
+    def _send_in_two_parts(self) -> bool:
+        path = Path(self.translate_path(self.path.split("?", 1)[0]))
+        if path.is_dir():
+            path = path / "index.html"
+        if path.suffix != ".html" or not path.is_file():
+            return False
+        body = path.read_bytes()
+        cut = body.find(self.pause_after)
+        if cut < 0:
+            self.send_error(500, f"{path.name} has no {self.pause_after!r} to pause after")
+            return True
+        cut += len(self.pause_after)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body[:cut])
+        self.wfile.flush()
+        time.sleep(self.pause_seconds)
+        self.wfile.write(body[cut:])
+        return True
+
+
+def serve(directory: Path, prefix: str = "/", compress: bool = False,
+          pause_after: bytes | None = None) -> tuple[ThreadingHTTPServer, str]:
     """Start serving `directory` on 127.0.0.1 on a free port under `prefix`; return the
     server (call .shutdown() and .server_close()) and the site's base URL."""
-    handler = type("Handler", (SiteHandler,), {"prefix": prefix, "compress": compress})
+    handler = type("Handler", (SiteHandler,), {"prefix": prefix, "compress": compress, "pause_after": pause_after})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"

@@ -43,7 +43,9 @@ def test_every_page_has_the_edited_header_and_search(built_site):
         text = page.read_text(encoding="utf-8")
         where = page.relative_to(built_site).as_posix()
         assert 'data-header-toggle="drawer"' in text and 'data-header-toggle="search"' in text, where
-        assert 'data-md-component="search" role="dialog" aria-label="Search"' in text, where
+        assert f'data-md-component="search" role="dialog" aria-label="Search" id="{theme_patches.HEADER_END_ID}"' in text, where
+        # The first paint waits for the header's end (its last item, the search dialog).
+        assert f'<link rel="expect" href="#{theme_patches.HEADER_END_ID}" blocking="render">' in text.split("</head>")[0], where
         assert 'data-search-help-block="search-crisis-callout"' in text, where
         assert 'class="md-header__button md-icon" for="__search"' not in text, where  # Material's label, replaced
 

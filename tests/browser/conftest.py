@@ -52,6 +52,20 @@ def site_server(built_site: Path):
     server.server_close()
 
 
+# The end of the "Exit this page" block in the header (overrides/partials/exit-page-button.html).
+EXIT_BUTTON_END = b"data-exit-this-page-status></span>"
+
+
+@pytest.fixture(scope="session")
+def slow_site_server(built_site: Path):
+    """The built site as a slow connection delivers it: each page stops right after the
+    header's exit button for half a second, then the rest follows; yield its base URL."""
+    server, base_url = serve(built_site, prefix=published_path(built_site), pause_after=EXIT_BUTTON_END)
+    yield base_url
+    server.shutdown()
+    server.server_close()
+
+
 @pytest.fixture(scope="session")
 def browser():
     try:

@@ -165,6 +165,23 @@ RECORD_SHIFTS = """() => {
 }"""
 
 
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}], ids=["phone", "wide"])
+def test_exit_button_does_not_move_when_the_rest_of_the_header_arrives(browser, slow_site_server, viewport):
+    # On a slow connection the first packets can end inside the header. Painted then,
+    # the header lacked the colour switch and the search, and "Exit this page" sat 48-96
+    # px right of where it jumped once they came: where a reader in a hurry had aimed.
+    # The header is one template, so one page shows it for all.
+    context = browser.new_context(viewport=viewport, is_mobile=viewport is PHONE, has_touch=viewport is PHONE)
+    context.add_init_script(script=f"({RECORD_SHIFTS})()")
+    page = context.new_page()
+    response = page.goto(slow_site_server + "causes/", wait_until="load")
+    assert response.status == 200, f"the slow server refused the page: {response.status_text}"
+    page.wait_for_timeout(300)
+    shifts = page.evaluate("window.__shifts")
+    context.close()
+    assert shifts == [], f"/causes/ moved while it arrived: {shifts}"
+
+
 @pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
 def test_nothing_on_the_first_screen_moves_when_the_scripts_start(browser, site_server, path):
     # A reader reaching for "Exit this page" or a helpline must not see it jump when
