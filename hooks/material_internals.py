@@ -9,8 +9,9 @@ Templates (overrides/, hooks/):
   every colour, palette.<hash>.min.css, by the name the installed Material gives it:
   hooks/site_assets.py reads it), `extrahead`, `header`, `scripts` and `content`; 404.html
   extends main.html and fills `content`.
-- hooks/theme_patches.py edits partials/header.html, partials/search.html and
-  partials/toc.html by exact anchors (the build stops when one is not found once).
+- hooks/theme_patches.py edits partials/header.html, partials/search.html,
+  partials/nav-item.html and partials/toc.html by exact anchors (the build stops when
+  one is not found once).
 - hooks/material_palette.py reads palette.*.min.css and keeps the rules whose
   [data-md-color-scheme|primary|accent=…] selectors name colours mkdocs.yml uses; it
   drops the rule for [data-md-color-switching].
@@ -24,6 +25,10 @@ Scripts (docs/assets/javascripts/):
   relies on the worker's message types (0 setup, 1 ready, 2 query).
 - header-buttons.js toggles Material's checkboxes input[data-md-toggle="drawer"|"search"],
   and uses .md-sidebar--primary and [data-md-component=search-query].
+- nav-sections.js toggles the section checkboxes (input.md-nav__toggle, by the id its
+  button names) and keeps aria-expanded on nav[aria-labelledby="<id>_label"] as
+  Material's label handler does; main.html's <link rel="expect"> waits for the id
+  theme_patches.py gives Material's search dialog, the header's last item.
 - search-help.js places its blocks inside .md-search-result, between
   .md-search-result__meta and .md-search-result__list, and reads Material's result count.
 """

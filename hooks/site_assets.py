@@ -40,6 +40,7 @@ BUNDLES = {
         "assets/javascripts/exit-page.js",
         "assets/javascripts/region-first.js",
         "assets/javascripts/header-buttons.js",
+        "assets/javascripts/nav-sections.js",
         "assets/javascripts/search-help.js",
     ],
 }

@@ -1,4 +1,4 @@
-"""MkDocs hook: small, checked edits to three of Material's partials, instead of full copies of them.
+"""MkDocs hook: small, checked edits to four of Material's partials, instead of full copies of them.
 
 On every build, each partial named in PATCHES is read from the installed Material and
 each edit is applied to it; the result is given to the theme as an in-memory template
@@ -21,6 +21,12 @@ instead of shipping a stale copy of the old one. What each edit is for:
   attached its handlers, or when it fails to load, Enter would otherwise put the query in
   the address bar, the history and the server's log; the results line ("3 matching
   documents") is a polite status, so a screen reader hears how many results came.
+- partials/nav-item.html: a navigation section ("Help for you", "About", "Therapy
+  options") opens with a real button that says whether it is expanded (Material's is a
+  <label> with tabindex, which screen readers announce as a clickable text, and the
+  state sits on the section's <nav>, not on the control; the one beside a section's
+  index page has no name at all). nav-sections.js makes the button set Material's
+  checkbox; without JavaScript Material's <label> stays.
 - partials/toc.html: on a section's index page (navigation.indexes) Material's nav has no
   __toc checkbox, so the title is plain text there, not a <label> for a missing control
   (invalid HTML, and a dead control).
@@ -74,6 +80,32 @@ HEADER_END_ID = "search-dialog"
 SEARCH_FORM = '<form class="md-search__form" name="search">'
 RESULTS_META = '<div class="md-search-result__meta">'
 RESULTS_LIST = '          <ol class="md-search-result__list" role="presentation"></ol>'
+SECTION_LABEL = '''          <label class="md-nav__link" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">
+            {{ render_content(nav_item) }}
+            <span class="md-nav__icon md-icon"></span>
+          </label>
+'''
+SECTION_BUTTON = '''          <label class="md-nav__link nav-toggle--no-js" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">
+            {{ render_content(nav_item) }}
+            <span class="md-nav__icon md-icon"></span>
+          </label>
+          <button type="button" class="md-nav__link nav-toggle" data-nav-toggle="{{ path }}" aria-expanded="{{ nav_item.active | tojson }}">
+            {{ render_content(nav_item) }}
+            <span class="md-nav__icon md-icon"></span>
+          </button>
+'''
+INDEX_SECTION_LABEL = '''              <label class="md-nav__link {{ class }}" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">
+                <span class="md-nav__icon md-icon"></span>
+              </label>
+'''
+# Beside the link to the section's own page: the button is named after the section.
+INDEX_SECTION_BUTTON = '''              <label class="md-nav__link {{ class }} nav-toggle--no-js" for="{{ path }}" id="{{ path }}_label" tabindex="{{ tabindex }}">
+                <span class="md-nav__icon md-icon"></span>
+              </label>
+              <button type="button" class="md-nav__link {{ class }} nav-toggle" data-nav-toggle="{{ path }}" aria-expanded="{{ nav_item.active | tojson }}" aria-label="{{ nav_item.title | e }}">
+                <span class="md-nav__icon md-icon"></span>
+              </button>
+'''
 TOC_LABEL = '''    <label class="md-nav__title" for="__toc">
       <span class="md-nav__icon md-icon"></span>
       {{ title }}
@@ -101,6 +133,10 @@ PATCHES = {
         ("search form that cannot submit", SEARCH_FORM, SEARCH_FORM[:-1] + ' method="dialog">'),
         ("results line as a polite status", RESULTS_META, RESULTS_META[:-1] + ' role="status">'),
         ("search help", RESULTS_LIST, '          {% include "partials/generated/search-help.html" %}\n' + RESULTS_LIST),
+    ],
+    "partials/nav-item.html": [
+        ("section toggle as a button", SECTION_LABEL, SECTION_BUTTON),
+        ("index section toggle as a button", INDEX_SECTION_LABEL, INDEX_SECTION_BUTTON),
     ],
     "partials/toc.html": [
         ("plain title on section index pages", TOC_LABEL, TOC_TITLE),
