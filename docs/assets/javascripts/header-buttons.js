@@ -57,26 +57,35 @@
     if (!panel) return;
     // The drawer is visible at once (only its slide is animated), so it can take focus.
     var items = panel.querySelectorAll(FOCUSABLE);
+    var firstVisible = null;
     for (var i = 0; i < items.length; i++) {
-      if (visible(items[i]) && uncovered(items[i])) {
+      if (!visible(items[i])) continue;
+      if (uncovered(items[i])) {
         items[i].focus();
         return;
       }
+      firstVisible = firstVisible || items[i];
     }
+    // Nothing drawn on top where it is (the slide cut short, say): the drawer's first
+    // link still takes focus rather than leaving it behind the open menu.
+    if (firstVisible) firstVisible.focus();
   }
 
   // The drawer slides in over 0.25 s; what is on top can only be told once it is in.
+  // Waits for the slide itself (the transitions running on the drawer, as the browser
+  // lists them), not for a fixed time: on a busy phone the slide can take longer than
+  // its 0.25 s, and focus sought half-way found nothing uncovered and stayed behind.
+  // With reduced motion there is no transition, and focus moves at once.
   function afterSlide(then) {
     var panel = drawer();
-    var done = false;
-    function once() {
-      if (done) return;
-      done = true;
-      if (panel) panel.removeEventListener("transitionend", once);
-      then();
+    if (!panel || typeof panel.getAnimations !== "function") {
+      setTimeout(then, 400);
+      return;
     }
-    if (panel) panel.addEventListener("transitionend", once);
-    setTimeout(once, 400); // no transition (reduced motion) fires no transitionend
+    var slides = panel.getAnimations().map(function (animation) {
+      return animation.finished.catch(function () { return null; });
+    });
+    Promise.all(slides).then(then);
   }
 
   function sync(name) {
