@@ -35,9 +35,8 @@ FIRST_SCREEN = """() => {
 
 @pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
-def test_callout_is_short_and_the_page_starts_on_the_first_screen(browser, site_server, path, javascript):
-    context = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
-    page = context.new_page()
+def test_callout_is_short_and_the_page_starts_on_the_first_screen(reused_page, site_server, path, javascript):
+    page = reused_page(viewport=PHONE, java_script_enabled=javascript)
     failures = []
     page.goto(site_server + path, wait_until="load")
     seen = page.evaluate(FIRST_SCREEN)
@@ -47,7 +46,6 @@ def test_callout_is_short_and_the_page_starts_on_the_first_screen(browser, site_
         failures.append(f"/{path}: no heading of the page's own after its title")
     elif seen["headingTop"] >= seen["screen"]:
         failures.append(f"/{path}: the first heading, {seen['heading']!r}, starts at {seen['headingTop']:.0f} px, below the first screen ({seen['screen']} px)")
-    context.close()
     assert failures == [], "\n".join(failures)
 
 
@@ -182,22 +180,27 @@ def test_exit_button_does_not_move_when_the_rest_of_the_header_arrives(browser, 
     assert shifts == [], f"/causes/ moved while it arrived: {shifts}"
 
 
-@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
-def test_nothing_on_the_first_screen_moves_when_the_scripts_start(browser, site_server, path):
-    # A reader reaching for "Exit this page" or a helpline must not see it jump when
-    # Material's bundle and ours start (WCAG 3.2; Lighthouse counts it as layout shift).
+@pytest.fixture(scope="module")
+def slow_bundle_context(browser):
+    """A phone whose pages record every layout shift, and get Material's bundle late, as
+    on a slow connection: the page is painted before the bundle arrives (on a fast one
+    the bundle often runs first, and a jump would go unseen). One context, a new page
+    per test: shifts are recorded per page."""
     context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
     context.add_init_script(script=f"({RECORD_SHIFTS})()")
-    # As on a slow connection: the page is painted before Material's bundle arrives
-    # (on a fast one the bundle often runs first, and a jump would go unseen).
     context.route("**/assets/javascripts/bundle.*.js", lambda route: (time.sleep(0.3), route.continue_()))
-    page = context.new_page()
-    moved = []
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
+def test_nothing_on_the_first_screen_moves_when_the_scripts_start(slow_bundle_context, site_server, path):
+    # A reader reaching for "Exit this page" or a helpline must not see it jump when
+    # Material's bundle and ours start (WCAG 3.2; Lighthouse counts it as layout shift).
+    page = slow_bundle_context.new_page()
     page.goto(site_server + path, wait_until="load")
     page.wait_for_function("() => typeof window.document$ !== 'undefined'")
     page.wait_for_timeout(300)
     shifts = page.evaluate("window.__shifts")
-    if shifts:
-        moved.append(f"/{path}: {shifts}")
-    context.close()
-    assert moved == [], "\n".join(moved)
+    page.close()
+    assert shifts == [], f"/{path}: {shifts}"
