@@ -21,7 +21,7 @@ try:
     from .render import YOUNG_PEOPLE, render_young_people_lines
     from .render_help_routes import render_carer_routes, render_therapist_registers, render_therapy_routes
     from .safety_data import load_safety_data
-    from .urls import exit_page_problem
+    from .urls import OPTIONAL_LINKS, exit_page_problem, optional_link_problem
 except ImportError:
     # Zensical loads this file as a plain module, not as a package: import the
     # package from the project folder instead.
@@ -34,15 +34,20 @@ except ImportError:
     from macros.render import YOUNG_PEOPLE, render_young_people_lines
     from macros.render_help_routes import render_carer_routes, render_therapist_registers, render_therapy_routes
     from macros.safety_data import load_safety_data
-    from macros.urls import exit_page_problem
+    from macros.urls import OPTIONAL_LINKS, exit_page_problem, optional_link_problem
 
 
 def define_env(env) -> None:
     """Load the safety data and the references once, then register the macros that render them."""
     project_dir = Path(env.project_dir)
+    config_file = getattr(env.conf, "config_file_path", None) or "mkdocs.yml"
     problem = exit_page_problem(env.conf["extra"].get("exit_page_url"))
     if problem:
-        raise ValueError(f"{getattr(env.conf, 'config_file_path', None) or 'mkdocs.yml'}: extra.exit_page_url {problem}")
+        raise ValueError(f"{config_file}: extra.exit_page_url {problem}")
+    for key in OPTIONAL_LINKS:
+        problem = optional_link_problem(env.conf["extra"].get(key))
+        if problem:
+            raise ValueError(f"{config_file}: extra.{key} {problem}")
     data = load_safety_data(project_dir / SAFETY_DATA_FILE, today=dt.date.today())
     routes = load_help_routes(project_dir / HELP_ROUTES_FILE, today=dt.date.today())
     works = load_references(project_dir / REFERENCES_FILE, cache_dir=project_dir / REFERENCES_CACHE_DIR)

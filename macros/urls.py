@@ -1,4 +1,9 @@
-"""The "Exit this page" address: what it may be, so it tells no other site where the reader came from."""
+"""The addresses mkdocs.yml takes from its settings: what each may be.
+
+The "Exit this page" address tells no other site where the reader came from; the
+feedback and publisher links (set from the environment when the site is published)
+are https and nothing else.
+"""
 
 from __future__ import annotations
 
@@ -22,4 +27,28 @@ def exit_page_problem(url: object) -> str:
         return f"must carry no query string or fragment (they can tell another site where the reader came from), got {url!r}"
     if parts.username or parts.password or parts.port or parts.hostname not in EXIT_PAGE_HOSTS:
         return f"must be on one of {', '.join(EXIT_PAGE_HOSTS)} (macros/contract.py EXIT_PAGE_HOSTS), got {url!r}"
+    return ""
+
+
+# mkdocs.yml extra keys whose value, when set, is a link on every page.
+OPTIONAL_LINKS = ("feedback_url", "publisher_contact_url")
+
+
+def optional_link_problem(url: object) -> str:
+    """Why `url` cannot be a feedback or publisher link (empty means not set), or "".
+
+    It must be https (never javascript: or http:), with no user name and no query string
+    or fragment: the feedback link gets the page's title appended as ?title=...
+    """
+    if url in (None, ""):
+        return ""
+    if not isinstance(url, str):
+        return f"must be an https:// address, got {url!r}"
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        return f"must be an https:// address, got {url!r}"
+    if parts.username or parts.password:
+        return f"must carry no user name or password, got {url!r}"
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return f"must carry no query string or fragment (the feedback link adds the page's title), got {url!r}"
     return ""

@@ -34,6 +34,9 @@ FIXTURE = Path(__file__).parent / "fixtures" / "bad_input"
 RLO, ZWSP, BOM, LRI = "\u202e", "\u200b", "\ufeff", "\u2066"
 IMG = '&lt;img src="data:," onerror="alert(document.domain)"&gt;'
 
+# The fixture project's one setting under extra: the rows about addresses add theirs after it.
+EXIT = "exit_page_url: https://www.bbc.co.uk/weather"
+
 # (id, file, text to find, replacement, what the message must hold: the file, then words
 # naming the entry and the field, then the problem).
 ROWS = [
@@ -78,6 +81,19 @@ ROWS = [
     ("exit-page-other-host", "mkdocs.yml",
      "exit_page_url: https://www.bbc.co.uk/weather", "exit_page_url: https://tracker.example/weather",
      ["mkdocs.yml", "extra.exit_page_url", "must be on one of www.bbc.co.uk"]),
+    # The links set from the environment when the site is published (mkdocs.yml extra).
+    ("feedback-javascript", "mkdocs.yml",
+     EXIT, EXIT + '\n  feedback_url: "javascript:alert(1)"',
+     ["mkdocs.yml", "extra.feedback_url", "must be an https:// address"]),
+    ("feedback-http", "mkdocs.yml",
+     EXIT, EXIT + '\n  feedback_url: "http://example.org/issues/new"',
+     ["mkdocs.yml", "extra.feedback_url", "must be an https:// address"]),
+    ("feedback-query", "mkdocs.yml",
+     EXIT, EXIT + '\n  feedback_url: "https://example.org/issues/new?labels=x"',
+     ["mkdocs.yml", "extra.feedback_url", "no query string"]),
+    ("publisher-contact-javascript", "mkdocs.yml",
+     EXIT, EXIT + '\n  publisher_contact_url: "javascript:alert(1)"',
+     ["mkdocs.yml", "extra.publisher_contact_url", "must be an https:// address"]),
     ("zero-width-space-in-service", "data/safety.yml",
      "service: Samaritans\n        compact: true\n        phones:\n          - {number: \"116 123\", tel: \"116123\"}\n        other: Email jo@samaritans.org",
      f"service: Sama{ZWSP}ritans\n        compact: true\n        phones:\n          - {{number: \"116 123\", tel: \"116123\"}}\n        other: Email jo@samaritans.org",

@@ -88,9 +88,13 @@ def walk(page, path: str, width: int, javascript: bool) -> list[str]:
     return failures
 
 
-# Without JavaScript only the layout differs, so one width is enough there.
+# With JavaScript at 320 px, the reflow width (WCAG 1.4.10, 400 % zoom on a laptop): the
+# narrowest screen is where a focus stop in the content is pushed off or covered first,
+# and the header, the one part that differs at 390 px (it shows the title), is walked at
+# both widths by test_menu_and_search_open_and_close_by_keyboard. Without JavaScript only
+# the layout differs, so one width is enough there too.
 @pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
-@pytest.mark.parametrize("width, javascript", [(320, True), (390, True), (390, False)], ids=["320-js", "390-js", "390-no-js"])
+@pytest.mark.parametrize("width, javascript", [(320, True), (390, False)], ids=["320-js", "390-no-js"])
 def test_every_focus_stop_is_on_screen_and_the_closed_menu_takes_none(reused_page, site_server, path, width, javascript):
     page = reused_page(viewport={"width": width, "height": 844}, java_script_enabled=javascript)
     failures = []
