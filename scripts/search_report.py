@@ -101,9 +101,11 @@ def search(page, base_url: str, query: str) -> tuple[str, list[str]]:
     page.wait_for_function(
         "([meta]) => /match/i.test(document.querySelector(meta).textContent)", arg=[RESULT_META], timeout=15_000
     )
+    # Material answers each typed letter in turn: the results are the whole query's once
+    # they stop changing.
     latest = None
-    for _ in range(40):
-        page.wait_for_timeout(250)
+    for _ in range(60):
+        page.wait_for_timeout(150)
         read = page.evaluate(READ_RESULTS, [RESULT_LINKS, RESULT_META])
         if read == latest:
             break

@@ -181,21 +181,33 @@ def test_no_sideways_scrolling_and_phone_links_are_big_enough(reused_page, site_
     assert failures == [], "\n".join(failures)
 
 
-@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
-def test_pages_make_no_third_party_request_and_set_no_cookie(browser, site_server, path):
-    context, page = new_page(browser, "light")
+@pytest.fixture(scope="module")
+def watched_context(browser, site_server):
+    """One context for the pages' requests and cookies, with a record of every request to
+    another host; each test empties the record and clears the cookies first. Its cache
+    is off (Playwright turns it off while a route is set), so every page asks for all it needs."""
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 800})
     origin = urlsplit(site_server).netloc
-    foreign = []
-    page.on("request", lambda request: foreign.append(request.url) if urlsplit(request.url).netloc not in ("", origin) else None)
+    context.foreign = []
+    context.on("request", lambda request: context.foreign.append(request.url) if urlsplit(request.url).netloc not in ("", origin) else None)
+    context.route("**/*", lambda route: route.continue_())
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("path", SITE_PAGES, ids=page_id)
+def test_pages_make_no_third_party_request_and_set_no_cookie(watched_context, site_server, path):
+    watched_context.clear_cookies()
+    watched_context.foreign.clear()
+    page = watched_context.new_page()
     failures = []
-    foreign.clear()
     goto(page, site_server, path, "light")
     page.wait_for_load_state("networkidle")
-    failures += [f"/{path}: request to another host: {url}" for url in foreign if not url.startswith(("data:", "blob:"))]
-    cookies = context.cookies()
+    failures += [f"/{path}: request to another host: {url}" for url in watched_context.foreign if not url.startswith(("data:", "blob:"))]
+    cookies = watched_context.cookies()
     if cookies:
         failures.append(f"/{path}: sets cookies: {[c['name'] for c in cookies]}")
-    context.close()
+    page.close()
     assert failures == [], "\n".join(failures)
 
 
