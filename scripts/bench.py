@@ -141,14 +141,21 @@ def bench_builds(work: Path, runs: int) -> dict:
         "this_site_mkdocs_s": median_time(mkdocs, site, runs),
         "without_our_code_s": median_time([PY, "-m", "mkdocs", "build", "--quiet"], bare, runs),
         "plain_material_s": median_time([PY, "-m", "mkdocs", "build", "--quiet"], plain, runs),
-        "this_site_zensical_s": median_time(
-            [str(BIN / "zensical"), "build", "--clean"], zens, runs, before=lambda: shutil.rmtree(zens / "site", True)
-        ),
     }
+    # The canary: Zensical runs no MkDocs hooks, so it fails on this site today (make
+    # zensical-canary); its figure is then left out, never the whole report.
+    try:
+        result["this_site_zensical_s"] = median_time(
+            [str(BIN / "zensical"), "build", "--clean"], zens, runs, before=lambda: shutil.rmtree(zens / "site", True)
+        )
+    except subprocess.CalledProcessError as error:
+        result["this_site_zensical_s"] = None
+        result["zensical_error"] = (error.stderr or b"").decode("utf-8", "replace").strip().splitlines()[-1:] or [f"exit {error.returncode}"]
     result["mkdocs_ratio_to_plain"] = result["this_site_mkdocs_s"] / result["plain_material_s"]
     result["mkdocs_ratio_to_without_our_code"] = result["this_site_mkdocs_s"] / result["without_our_code_s"]
     result["mkdocs_first_ratio_to_plain"] = result["this_site_mkdocs_first_s"] / result["plain_material_s"]
-    result["zensical_ratio_to_plain"] = result["this_site_zensical_s"] / result["plain_material_s"]
+    if result["this_site_zensical_s"] is not None:
+        result["zensical_ratio_to_plain"] = result["this_site_zensical_s"] / result["plain_material_s"]
     return result
 
 
@@ -288,7 +295,10 @@ def print_report(report: dict) -> None:
     print(f"  ... first build, no cache  {b['this_site_mkdocs_first_s']:7.2f} s   {b['mkdocs_first_ratio_to_plain']:.2f} x baseline (one run)")
     print(f"  without our macros, hooks  {b['without_our_code_s']:7.2f} s   {b['mkdocs_ratio_to_without_our_code']:.2f} x (the budget's baseline)")
     print(f"  plain Material             {b['plain_material_s']:7.2f} s   1.00 x")
-    print(f"  this site, zensical build  {b['this_site_zensical_s']:7.2f} s   {b['zensical_ratio_to_plain']:.2f} x baseline")
+    if b["this_site_zensical_s"] is None:
+        print(f"  this site, zensical build  fails: {' '.join(b['zensical_error'])[:120]}")
+    else:
+        print(f"  this site, zensical build  {b['this_site_zensical_s']:7.2f} s   {b['zensical_ratio_to_plain']:.2f} x baseline")
     print("Validator (median of runs)")
     for name, v in report["validator"].items():
         extra = f"   {v['ms_per_page']:.2f} ms/page" if "ms_per_page" in v else ""

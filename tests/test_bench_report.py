@@ -93,3 +93,16 @@ def test_printed_report_marks_each_budget_and_lists_the_rounds(capsys):
     assert any(line.startswith(f"  MISS  {LCP}") for line in lines)
     assert any(line.startswith(f"  met   {PERFORMANCE}") for line in lines)
     assert sum(line.lstrip().startswith("baseline round ") for line in lines) == 5
+
+
+def test_a_failing_zensical_build_is_reported_not_fatal(capsys):
+    # The canary fails on this site today (Zensical runs no MkDocs hooks): the report
+    # still prints, saying so.
+    rep = report([page(1395)], ROUNDS)
+    rep["build"].update(this_site_zensical_s=None, zensical_error=["template not found: partials/generated/first-paint.html"])
+    del rep["build"]["zensical_ratio_to_plain"]
+    rep["budgets"] = bench.budgets(rep)
+    bench.print_report(rep)
+    out = capsys.readouterr().out
+    assert "zensical build  fails: template not found" in out
+    assert f"met   {LCP}" in out
