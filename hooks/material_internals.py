@@ -29,6 +29,8 @@ Scripts (docs/assets/javascripts/):
   button names) and keeps aria-expanded on nav[aria-labelledby="<id>_label"] as
   Material's label handler does; main.html's <link rel="expect"> waits for the id
   theme_patches.py gives Material's search dialog, the header's last item.
+- search-every-input.js dispatches a "keyup" on [data-md-component=search-query] after
+  each "input": Material's search reads the box on keyup and focus only.
 - search-help.js places its blocks inside .md-search-result, between
   .md-search-result__meta and .md-search-result__list, and reads Material's result count.
 """

@@ -42,6 +42,7 @@ BUNDLES = {
         "assets/javascripts/header-buttons.js",
         "assets/javascripts/nav-sections.js",
         "assets/javascripts/search-help.js",
+        "assets/javascripts/search-every-input.js",
     ],
 }
 # Template name (what overrides/main.html includes): its source in docs/.

@@ -97,3 +97,29 @@ def test_a_result_can_be_chosen_and_opened_with_the_keyboard(browser, site_serve
     heading = page.locator("h1").inner_text()
     context.close()
     assert heading
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_query_pasted_once_search_is_ready_is_searched(browser, site_server, width):
+    # Pasting by touch or mouse, dictation and a phone keyboard's suggestions change the
+    # text with no key pressed. Material 9.8 searched only on keyup and focus, so such a
+    # query, once the index had loaded, listed nothing under the reader's words
+    # (search-every-input.js).
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    page = context.new_page()
+    page.goto(site_server + "causes/", wait_until="load")
+    if width < 1220:
+        page.click('[data-header-toggle="search"]')
+    else:
+        page.click(".md-search__input")
+    # Material's worker has the index and says so.
+    page.wait_for_function(
+        "() => /Type to start searching/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=15_000
+    )
+    page.locator(".md-search__input").fill("suicide")  # one input event, no key
+    try:
+        page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 0", timeout=10_000)
+    finally:
+        meta = page.locator(".md-search-result__meta").inner_text()
+        context.close()
+    assert "matching" in meta, meta
