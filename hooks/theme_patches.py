@@ -15,8 +15,9 @@ instead of shipping a stale copy of the old one. What each edit is for:
   the text later; main.html does the same work in <head>, first-paint.js).
 - partials/search.html: the search dialog gets an accessible name (axe rule
   aria-dialog-name) and an id, HEADER_END_ID, that the first paint waits for; the
-  search help (hooks/theme_blocks.py) sits between the results line and the results list (Material finds those two as the first and last
-  child of .md-search-result, so the help must stay in the middle), and the form cannot
+  search help (hooks/theme_blocks.py) sits between the results line and the results
+  list (Material finds those two as the first and last child of .md-search-result, so
+  the help must stay in the middle), and the form cannot
   submit (method="dialog" outside a dialog does nothing): before Material's bundle has
   attached its handlers, or when it fails to load, Enter would otherwise put the query in
   the address bar, the history and the server's log; the results line ("3 matching

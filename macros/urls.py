@@ -12,20 +12,31 @@ from urllib.parse import urlsplit
 from .contract import EXIT_PAGE_HOSTS
 
 
+def _https_problem(url: str, why_no_query: str) -> str:
+    """Why `url` is not a plain https:// address (no user name, query string or fragment), or ""."""
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        return f"must be an https:// address, got {url!r}"
+    if parts.username or parts.password:
+        return f"must carry no user name or password, got {url!r}"
+    if parts.query or parts.fragment or "?" in url or "#" in url:
+        return f"must carry no query string or fragment ({why_no_query}), got {url!r}"
+    return ""
+
+
 def exit_page_problem(url: object) -> str:
     """Why `url` cannot be the "Exit this page" address (mkdocs.yml extra.exit_page_url), or "".
 
-    It must be https, on a host of contract.EXIT_PAGE_HOSTS, with no query string, fragment
-    or user name: nothing that could tell another site where the reader came from.
+    It must be https, on a host of contract.EXIT_PAGE_HOSTS, with no query string, fragment,
+    port or user name: nothing that could tell another site where the reader came from.
     """
     if not isinstance(url, str) or not url:
         return f"must be an https:// address on one of {', '.join(EXIT_PAGE_HOSTS)}, got {url!r}"
+    problem = _https_problem(url, "they can tell another site where the reader came from")
+    if problem:
+        return problem
     parts = urlsplit(url)
-    if parts.scheme != "https":
-        return f"must be an https:// address, got {url!r}"
-    if parts.query or parts.fragment or "?" in url or "#" in url:
-        return f"must carry no query string or fragment (they can tell another site where the reader came from), got {url!r}"
-    if parts.username or parts.password or parts.port or parts.hostname not in EXIT_PAGE_HOSTS:
+    if parts.port or parts.hostname not in EXIT_PAGE_HOSTS:
         return f"must be on one of {', '.join(EXIT_PAGE_HOSTS)} (macros/contract.py EXIT_PAGE_HOSTS), got {url!r}"
     return ""
 
@@ -37,18 +48,11 @@ OPTIONAL_LINKS = ("feedback_url", "publisher_contact_url")
 def optional_link_problem(url: object) -> str:
     """Why `url` cannot be a feedback or publisher link (empty means not set), or "".
 
-    It must be https (never javascript: or http:), with no user name and no query string
-    or fragment: the feedback link gets the page's title appended as ?title=...
+    It must be a plain https address (never javascript: or http:): the feedback link
+    gets the page's title appended as ?title=...
     """
     if url in (None, ""):
         return ""
     if not isinstance(url, str):
         return f"must be an https:// address, got {url!r}"
-    parts = urlsplit(url)
-    if parts.scheme != "https" or not parts.hostname:
-        return f"must be an https:// address, got {url!r}"
-    if parts.username or parts.password:
-        return f"must carry no user name or password, got {url!r}"
-    if parts.query or parts.fragment or "?" in url or "#" in url:
-        return f"must carry no query string or fragment (the feedback link adds the page's title), got {url!r}"
-    return ""
+    return _https_problem(url, "the feedback link adds the page's title")

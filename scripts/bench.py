@@ -37,7 +37,7 @@ sys.path.insert(0, str(PROJECT_DIR / "scripts"))
 sys.path.insert(0, str(PROJECT_DIR))
 
 import validate_site  # noqa: E402
-from local_site import chromium_path, serve  # noqa: E402
+from local_site import chromium_path, served  # noqa: E402
 
 PY = sys.executable
 BIN = Path(PY).parent
@@ -238,9 +238,7 @@ def bench_readers(work: Path, runs: int, rounds: int = BASELINE_ROUNDS) -> dict:
     result = {"pages": {}, "baseline_rounds": []}
     pages = sorted(site.rglob("*.html"))
     positions = round_positions(len(pages), rounds)
-    server, base = serve(site, compress=True)
-    baseline_server, baseline = serve(baseline_project / "site", compress=True)
-    try:
+    with served(site, compress=True) as base, served(baseline_project / "site", compress=True) as baseline:
         for index in range(len(pages) + 1):
             for _ in range(positions.count(index)):
                 n = len(result["baseline_rounds"]) + 1
@@ -250,9 +248,6 @@ def bench_readers(work: Path, runs: int, rounds: int = BASELINE_ROUNDS) -> dict:
                 rel = pages[index].relative_to(site).as_posix().removesuffix("index.html")
                 result["pages"]["/" + rel] = lighthouse(base + rel, runs, work)
                 print(f"  lighthouse /{rel}: {result['pages']['/' + rel]}", file=sys.stderr)
-    finally:
-        server.shutdown()
-        baseline_server.shutdown()
     return result
 
 

@@ -3,7 +3,8 @@
 serve() starts a static server on 127.0.0.1 on a free port, under the path the site
 was built for (as GitHub Pages serves it) and optionally gzip-encoded (as GitHub Pages
 sends it, for the benchmarks), or with every page sent in two parts, a pause between
-them (as a slow connection delivers it, for the first-paint tests). chromium_path() finds the browser: CHROMIUM_PATH, else
+them (as a slow connection delivers it, for the first-paint tests); served() does the
+same for a with block. chromium_path() finds the browser: CHROMIUM_PATH, else
 /usr/bin/chromium, else None (Playwright's own browser). CHROMIUM_ARGS keep it from
 calling home.
 """
@@ -15,6 +16,8 @@ import gzip
 import os
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -54,13 +57,16 @@ class SiteHandler(SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "__outside_the_site__")
         return super().translate_path("/" + path[len(self.prefix):])
 
+    def _requested_file(self) -> Path:
+        """The file the request asks for (a folder's index.html), whether or not it exists."""
+        path = Path(self.translate_path(self.path.split("?", 1)[0]))
+        return path / "index.html" if path.is_dir() else path
+
     def send_head(self):
         self._gz_body = None
         if not self.compress or "gzip" not in self.headers.get("Accept-Encoding", ""):
             return super().send_head()
-        path = Path(self.translate_path(self.path.split("?", 1)[0]))
-        if path.is_dir():
-            path = path / "index.html"
+        path = self._requested_file()
         ctype = self.guess_type(str(path))
         if not path.is_file() or not ctype.startswith(COMPRESSIBLE):
             return super().send_head()
@@ -86,11 +92,9 @@ class SiteHandler(SimpleHTTPRequestHandler):
             finally:
                 f.close()
 
-
     def _send_in_two_parts(self) -> bool:
-        path = Path(self.translate_path(self.path.split("?", 1)[0]))
-        if path.is_dir():
-            path = path / "index.html"
+        """Send an HTML page with the pause in it (True), or leave the request (False)."""
+        path = self._requested_file()
         if path.suffix != ".html" or not path.is_file():
             return False
         body = path.read_bytes()
@@ -118,3 +122,14 @@ def serve(directory: Path, prefix: str = "/", compress: bool = False,
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+
+
+@contextmanager
+def served(directory: Path, **options) -> Iterator[str]:
+    """serve() for the length of a with block: yield the base URL, then stop the server."""
+    server, base_url = serve(directory, **options)
+    try:
+        yield base_url
+    finally:
+        server.shutdown()
+        server.server_close()

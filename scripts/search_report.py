@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from local_site import CHROMIUM_ARGS, chromium_path, serve
+from local_site import CHROMIUM_ARGS, chromium_path, served
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT_DIR))
@@ -117,17 +116,6 @@ def search(page, base_url: str, query: str) -> tuple[str, list[str]]:
         if target not in pages:
             pages.append(target)
     return meta, pages
-
-
-@contextmanager
-def served(site: Path):
-    """Serve `site` on 127.0.0.1 on a free port; yield its base URL."""
-    server, base_url = serve(site)
-    try:
-        yield base_url
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def verdict(row: Query, pages: list[str]) -> str:

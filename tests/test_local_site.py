@@ -28,25 +28,25 @@ def site(tmp_path):
 
 
 def test_serves_under_the_published_path_only(site):
-    server, base = local_site.serve(site, prefix="/repo/")
-    try:
+    with local_site.served(site, prefix="/repo/") as base:
         assert base.endswith("/repo/")
         assert get(base + "causes/")[2] == b"<p>causes</p>"
         assert get(base.replace("/repo/", "/") + "causes/")[0] == 404
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_compresses_like_github_pages_when_asked(site):
-    server, base = local_site.serve(site, compress=True)
-    try:
+    with local_site.served(site, compress=True) as base:
         status, encoding, body = get(base + "causes/?round=2", gzip_ok=True)
         assert (status, encoding, gzip.decompress(body)) == (200, "gzip", b"<p>causes</p>")
         assert get(base + "causes/")[1] is None  # a client that does not accept gzip
-    finally:
-        server.shutdown()
-        server.server_close()
+
+
+def test_sends_a_page_in_two_parts_and_refuses_one_without_the_marker(site):
+    with local_site.served(site, pause_after=b"<p>") as base:
+        assert get(base + "causes/")[::2] == (200, b"<p>causes</p>")
+    # A marker that has gone from the page fails the test that relies on it.
+    with local_site.served(site, pause_after=b"data-gone") as base:
+        assert get(base + "causes/")[0] == 500
 
 
 def test_chromium_is_found_from_the_environment_first(monkeypatch):

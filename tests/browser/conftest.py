@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from local_site import CHROMIUM_ARGS, chromium_path, serve
+from local_site import CHROMIUM_ARGS, chromium_path, served
 
 HOW_TO_GET_A_BROWSER = (
     "no Chromium found: install one (Debian: apt-get install chromium; or: .venv/bin/python -m playwright "
@@ -46,10 +46,8 @@ def published_path(site: Path) -> str:
 @pytest.fixture(scope="session")
 def site_server(built_site: Path):
     """Serve the built site on 127.0.0.1 on a free port, under its published path; yield its base URL."""
-    server, base_url = serve(built_site, prefix=published_path(built_site))
-    yield base_url
-    server.shutdown()
-    server.server_close()
+    with served(built_site, prefix=published_path(built_site)) as base_url:
+        yield base_url
 
 
 # The end of the "Exit this page" block in the header (overrides/partials/exit-page-button.html).
@@ -60,10 +58,8 @@ EXIT_BUTTON_END = b"data-exit-this-page-status></span>"
 def slow_site_server(built_site: Path):
     """The built site as a slow connection delivers it: each page stops right after the
     header's exit button for half a second, then the rest follows; yield its base URL."""
-    server, base_url = serve(built_site, prefix=published_path(built_site), pause_after=EXIT_BUTTON_END)
-    yield base_url
-    server.shutdown()
-    server.server_close()
+    with served(built_site, prefix=published_path(built_site), pause_after=EXIT_BUTTON_END) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

@@ -6,17 +6,15 @@ is the published one; the other browser tests use a build without it.
 
 from __future__ import annotations
 
-import functools
 import os
 import subprocess
 import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
+from local_site import served
 from project import PROJECT_DIR
 from test_pages import goto, new_page
 
@@ -27,19 +25,6 @@ PAGE = "for-professionals/"
 SITE_NAME = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)["site_name"]
 
 
-class PublishedPathHandler(SimpleHTTPRequestHandler):
-    """Serves the site under /attachment/, the path SITE_URL names."""
-
-    def translate_path(self, path: str) -> str:
-        prefix = "/attachment/"
-        if not path.startswith(prefix):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(prefix):])
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def published_site(tmp_path_factory, browser):
     site = tmp_path_factory.mktemp("published") / "site"
@@ -47,11 +32,9 @@ def published_site(tmp_path_factory, browser):
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
                             cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(PublishedPathHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/attachment/"
-    server.shutdown()
-    server.server_close()
+    # Under the path SITE_URL names, as GitHub Pages serves it.
+    with served(site, prefix=urlsplit(SITE_URL).path) as base_url:
+        yield base_url
 
 
 def test_printed_professionals_page_shows_the_site_name_and_full_address(browser, published_site):
