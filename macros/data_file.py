@@ -230,11 +230,14 @@ def _registry():
 
 @functools.cache
 def validator(schema_name: str):
-    """A draft 2020-12 validator for schemas/<schema_name>, its references resolved locally."""
+    """A draft 2020-12 validator for schemas/<schema_name>, its references resolved locally.
+
+    The schemas themselves are checked against the draft by a test
+    (tests/test_safety_data.py), not on every build.
+    """
     from jsonschema import Draft202012Validator
 
     schema = json.loads((SCHEMAS_DIR / schema_name).read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
     return Draft202012Validator({**schema, "$id": schema_name}, registry=_registry())
 
 
@@ -340,3 +343,30 @@ def load_data_file(path: Path | str, schema_name: str, error: type[ValueError] =
     data, lines = read_strict_yaml(path, error, what)
     check_schema(data, lines, schema_name, path, error)
     return data, lines
+
+
+def loaded_once_per_content(load):
+    """`load(path, **options)`, run again only when the file's bytes or the options change.
+
+    In one build the macros, the theme's blocks and the search hook each read the same
+    data file; checking it once saves a tenth of a second a build. Keyed on the bytes,
+    not the modification time, so an edit within the same second is never missed. Only
+    the newest result per file is kept; errors are raised again on every call.
+    """
+    newest: dict[Path, tuple[tuple, Any]] = {}
+
+    @functools.wraps(load)
+    def wrapper(path: Path | str, **options):
+        path = Path(path)
+        try:
+            key = (path.read_bytes(), tuple(sorted(options.items())))
+        except OSError:
+            return load(path, **options)  # the loader words the missing file
+        held = newest.get(path.resolve())
+        if held is not None and held[0] == key:
+            return held[1]
+        result = load(path, **options)
+        newest[path.resolve()] = (key, result)
+        return result
+
+    return wrapper

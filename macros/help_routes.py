@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .contract import HELP_ROUTE_MAX_AGE_DAYS, HELP_ROUTES_SCHEMA
-from .data_file import fail_at, load_data_file
+from .data_file import fail_at, load_data_file, loaded_once_per_content
 from .data_rules import checked_countries, date_problem, parse_date
 
 
@@ -58,6 +58,7 @@ class HelpRoutes:
         return [f"{where} (verified {r.verified.isoformat()})" for where, r in entries if r.verified < oldest]
 
 
+@loaded_once_per_content
 def load_help_routes(path: Path | str, *, today: dt.date) -> HelpRoutes:
     """Read and check the file; raise HelpRoutesError naming the first problem."""
     path = Path(path)

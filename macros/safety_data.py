@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .contract import CRISIS_LINE_MAX_AGE_DAYS, SAFETY_DATA_SCHEMA
-from .data_file import SAFE_LOADER, fail_at, load_data_file
+from .data_file import SAFE_LOADER, fail_at, load_data_file, loaded_once_per_content
 from .data_rules import checked_countries, date_problem, digits_match, number_problem, parse_date
 
 __all__ = ["SAFE_LOADER", "SafetyData", "SafetyDataError", "digits_match", "load_safety_data"]
@@ -133,6 +133,7 @@ class SafetyData:
         ]
 
 
+@loaded_once_per_content
 def load_safety_data(path: Path | str, *, today: dt.date) -> SafetyData:
     """Read and check the data file; raise SafetyDataError naming the first problem."""
     path = Path(path)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .contract import SEARCH_DATA_SCHEMA
-from .data_file import fail_at, load_data_file
+from .data_file import fail_at, load_data_file, loaded_once_per_content
 
 
 class SearchDataError(ValueError):
@@ -70,6 +70,7 @@ def _words(value: str) -> str:
     return " ".join(str(value).split())
 
 
+@loaded_once_per_content
 def load_search_data(path: Path | str) -> SearchData:
     """Read and check the file; raise SearchDataError naming the first problem."""
     path = Path(path)

@@ -120,7 +120,8 @@ def serve(directory: Path, prefix: str = "/", compress: bool = False,
     server (call .shutdown() and .server_close()) and the site's base URL."""
     handler = type("Handler", (SiteHandler,), {"prefix": prefix, "compress": compress, "pause_after": pause_after})
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # A short poll, so stopping the server (every test that serves) takes no half second.
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}{prefix}"
 
 

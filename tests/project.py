@@ -9,9 +9,11 @@ folder with its own copies of what the test edits, and links to the rest.
 import contextlib
 import dataclasses
 import datetime as dt
+import functools
 import io
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -54,19 +56,50 @@ class BuildResult:
     output: str  # MkDocs' log, and the error that stopped the build
 
 
-def fixture_project(tmp_path: Path, copied: tuple[str, ...] = ("data",)) -> Path:
-    """A project folder in tmp_path: copies of `copied` (to edit), links to the rest."""
+# A few real pages whose links stay among themselves, so a strict build of them alone
+# passes: the crisis page, the young people's page, a page that cites, and plain pages.
+# A build of these takes half the time of the whole site, for tests about what every
+# page gets (the blocks, the data) rather than about one page's content.
+SMALL_SITE_PAGES = (
+    "accessibility.md", "crisis-resources.md", "privacy.md", "references.md", "staying-safe-online.md", "young-people.md",
+)
+
+
+def fixture_project(tmp_path: Path, copied: tuple[str, ...] = ("data",), pages: tuple[str, ...] | None = None) -> Path:
+    """A project folder in tmp_path: copies of `copied` (to edit), links to the rest.
+
+    With `pages` (such as SMALL_SITE_PAGES), docs/ holds copies of just those pages (and
+    links to the assets), and the copied mkdocs.yml's nav lists just them.
+    """
     project = tmp_path / "project"
     project.mkdir()
     for part in PROJECT_PARTS:
         source = PROJECT_DIR / part
         if part in copied or part == "mkdocs.yml":
             (shutil.copytree if source.is_dir() else shutil.copy)(source, project / part)
+        elif part == "docs" and pages is not None:
+            _small_docs(project / "docs", pages)
         else:
             (project / part).symlink_to(source, target_is_directory=source.is_dir())
+    if pages is not None:
+        config = project / "mkdocs.yml"
+        text, nav = config.read_text(encoding="utf-8"), "\nnav:\n"
+        head, _, rest = text.partition(nav)
+        assert rest and not re.search(r"^[A-Za-z_]", rest, re.MULTILINE), "fixture_project(pages=...) needs nav: last in mkdocs.yml"
+        config.write_text(head + nav + "".join(f"  - {page}\n" for page in pages), encoding="utf-8")
     if (PROJECT_DIR / REFERENCES_CACHE).is_dir():
         shutil.copytree(PROJECT_DIR / REFERENCES_CACHE, project / REFERENCES_CACHE)
     return project
+
+
+def _small_docs(docs: Path, pages: tuple[str, ...]) -> None:
+    docs.mkdir()
+    for item in DOCS_DIR.iterdir():
+        if item.suffix != ".md" and not any(item.rglob("*.md")):
+            (docs / item.name).symlink_to(item, target_is_directory=item.is_dir())
+    for page in pages:
+        (docs / page).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(DOCS_DIR / page, docs / page)
 
 
 def mkdocs_build(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> BuildResult:
@@ -119,3 +152,16 @@ def yaml_text(data) -> str:
             return True
 
     return yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True)
+
+
+def parsed_page(path: Path):
+    """The built page at `path`, parsed (html.parser) once per test process and shared by
+    the tests that read every page: read it, never change it."""
+    return _parsed(Path(path), Path(path).stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=None)
+def _parsed(path: Path, _stamp: int):
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")

@@ -6,7 +6,13 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from project import PROJECT_DIR
+
+# Each starts a pytest of its own (a second apiece): about the browser tests, so run
+# with them by make test, not in the content editor's make check.
+pytestmark = pytest.mark.slow
 
 ONE_BROWSER_TEST = "tests/browser/test_search.py::test_search_with_no_match_says_so"
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from project import DATA_FILE, DOCS_DIR, fixture_project, mkdocs_build
+from project import DATA_FILE, DOCS_DIR, SMALL_SITE_PAGES, fixture_project, mkdocs_build, parsed_page
 import validate_site
 
 DOCS_PAGES = sorted(p.relative_to(DOCS_DIR).as_posix() for p in DOCS_DIR.rglob("*.md"))
@@ -46,7 +46,7 @@ def test_validator_passes_on_the_whole_built_site(built_site, capsys):
 
 def test_every_page_has_a_title_and_a_meta_description(built_site):
     for doc in DOCS_PAGES:
-        soup = BeautifulSoup(built_file(built_site, doc).read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(built_file(built_site, doc))
         description = soup.find("meta", attrs={"name": "description"})
         assert description and description["content"].strip(), f"{doc}: no meta description"
         assert description["content"] != "Plain-language information", doc
@@ -94,7 +94,7 @@ def test_no_page_carries_an_html_comment(built_site):
 def test_no_page_loads_anything_from_another_host(built_site):
     offenders = []
     for page in sorted(built_site.rglob("*.html")):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(page)
         for tag, attr in RESOURCE_ATTRS.items():
             for element in soup.find_all(tag, attrs={attr: True}):
                 if tag == "link" and not {"stylesheet", "preload", "icon", "modulepreload", "manifest", "preconnect", "dns-prefetch"} & set(element.get("rel", [])):
@@ -115,9 +115,24 @@ def copy_project(tmp_path: Path) -> Path:
     return fixture_project(tmp_path, copied=("docs", "data"))
 
 
+def small_project(tmp_path: Path) -> Path:
+    """A fixture project of a few pages (SMALL_SITE_PAGES) whose docs and data the test may edit."""
+    return fixture_project(tmp_path, copied=("data",), pages=SMALL_SITE_PAGES)
+
+
+def test_the_small_fixture_project_builds_and_passes_the_validator(tmp_path, capsys):
+    project = small_project(tmp_path)
+    result = mkdocs_build(project, project / "site")
+    assert result.ok, result.output
+    assert validate_site.main(["--site", str(project / "site"), "--docs", str(project / "docs")]) == 0, capsys.readouterr().out
+    assert sorted(p.relative_to(project / "site").as_posix() for p in (project / "site").rglob("*.html")) == sorted(
+        ["404.html"] + [page.removesuffix(".md") + "/index.html" for page in SMALL_SITE_PAGES]
+    )
+
+
 def test_removing_the_crisis_macro_from_a_page_fails_naming_it(tmp_path, capsys):
-    project = copy_project(tmp_path)
-    page = project / "docs" / "causes.md"
+    project = small_project(tmp_path)
+    page = project / "docs" / "privacy.md"
     page.write_text(page.read_text(encoding="utf-8").replace("{{ crisis_callout() }}", ""), encoding="utf-8")
     result = mkdocs_build(project, project / "site")
     assert result.ok, result.output
@@ -125,13 +140,13 @@ def test_removing_the_crisis_macro_from_a_page_fails_naming_it(tmp_path, capsys)
     out = capsys.readouterr().out
     assert code == 1
     assert f"{page}: does not call crisis_callout()" in out
-    assert f"{project / 'site' / 'causes' / 'index.html'}: no crisis-callout block" in out
+    assert f"{project / 'site' / 'privacy' / 'index.html'}: no crisis-callout block" in out
 
 
 def test_changing_a_number_in_the_data_changes_it_on_every_page_search_help_and_404_included(tmp_path):
     # A plain build (no make, no script first): the hooks render the 404 page's blocks
     # and the search box's help from the data on every build.
-    project = fixture_project(tmp_path)
+    project = small_project(tmp_path)
     data = project / "data" / "safety.yml"
     data.write_text(
         data.read_text(encoding="utf-8").replace('{number: "1737", tel: "1737"}', '{number: "0800 543 355", tel: "0800543355"}'),
@@ -140,7 +155,7 @@ def test_changing_a_number_in_the_data_changes_it_on_every_page_search_help_and_
     result = mkdocs_build(project, project / "site")
     assert result.ok, result.output
     pages = sorted((project / "site").rglob("*.html"))
-    assert len(pages) == len(DOCS_PAGES) + 1
+    assert len(pages) == len(SMALL_SITE_PAGES) + 1
     for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         block = soup.find(attrs={"data-block": "crisis-callout"})
@@ -169,13 +184,13 @@ def test_bad_data_fails_the_build_naming_file_entry_and_field(tmp_path):
 )
 def test_macro_mistakes_fail_the_real_configuration(tmp_path, call, message):
     """The real mkdocs.yml: drop on_undefined: strict or on_error_fail and this fails."""
-    project = copy_project(tmp_path)
-    page = project / "docs" / "causes.md"
+    project = small_project(tmp_path)
+    page = project / "docs" / "privacy.md"
     page.write_text(page.read_text(encoding="utf-8").replace("{{ disclaimer() }}", call + "\n\n{{ disclaimer() }}"), encoding="utf-8")
     result = mkdocs_build(project, project / "site")
     assert not result.ok, result.output
     assert message in result.output
-    assert not (project / "site" / "causes" / "index.html").exists()
+    assert not (project / "site" / "privacy" / "index.html").exists()
 
 
 # Each way an editor can keep a macro call in a page but stop readers getting the block.
@@ -240,19 +255,19 @@ FOOTER_LINKS = ("About this site", "Privacy notice", "Accessibility statement", 
 
 def test_every_page_footer_links_the_transparency_pages_and_feedback(built_site):
     for page in sorted(built_site.rglob("*.html")):
-        footer = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").find("footer")
+        footer = parsed_page(page).find("footer")
         links = {a.get_text(strip=True): a["href"] for a in footer.find_all("a", href=True)}
         for text in FOOTER_LINKS:
             assert text in links, f"{page.relative_to(built_site)}: footer has no {text!r} link"
 
 
 def test_feedback_link_goes_to_the_configured_url_naming_the_page(tmp_path):
-    project = fixture_project(tmp_path)
+    project = small_project(tmp_path)
     result = mkdocs_build(project, project / "site", env={"FEEDBACK_URL": "https://example.org/issues/new"})
     assert result.ok, result.output
-    footer = BeautifulSoup((project / "site" / "causes" / "index.html").read_text(encoding="utf-8"), "html.parser").find("footer")
+    footer = BeautifulSoup((project / "site" / "privacy" / "index.html").read_text(encoding="utf-8"), "html.parser").find("footer")
     link = footer.find("a", string="Report a problem with this page")
-    assert link["href"] == "https://example.org/issues/new?title=Problem%20with%20the%20page%3A%20Causes"
+    assert link["href"] == "https://example.org/issues/new?title=Problem%20with%20the%20page%3A%20Privacy%20notice"
 
 
 def test_crisis_page_opens_with_three_care_cards_urgency_in_hidden_text(built_site):
@@ -283,7 +298,7 @@ def test_no_script_runs_between_the_header_and_the_page_text(built_site):
     # (type="application/json") are not run.
     found = []
     for page in sorted(built_site.rglob("*.html")):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        soup = parsed_page(page)
         text = soup.find("article") or soup.find(class_="md-content")
         for script in soup.body.find_all("script"):
             if script.get("type") == "application/json":

@@ -11,7 +11,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from project import DOCS_DIR, PROJECT_DIR
+from project import DOCS_DIR, PROJECT_DIR, parsed_page
 import readability
 from macros.contract import MAX_GRADE, MAX_SMOG
 from macros.references import ANCHOR_PREFIX, cited_keys, load_references
@@ -117,7 +117,7 @@ def test_a_page_has_a_sources_section_exactly_when_it_cites():
 
 def built_article(site: Path, page: str):
     built = next(site / c for c in validate_site.built_path_for(Path(page)) if (site / c).is_file())
-    return BeautifulSoup(built.read_text(encoding="utf-8"), "html.parser").find("article")
+    return parsed_page(built).find("article")
 
 
 def test_each_pages_sources_list_exactly_what_the_page_cites(built_site):
@@ -243,17 +243,19 @@ def source_points() -> list[str]:
 def test_every_point_of_the_source_is_mapped_to_a_page_section(built_site):
     points = [point for section in source_map()["sections"] for point in section["points"]]
     problems = []
-    unmapped = list(source_points())
+    lines = source_points()
+    unmapped = list(lines)
     for point in points:
         quote = " ".join(point["quote"].split())
-        found = [line for line in source_points() if quote in line]
+        found = [line for line in lines if quote in line]
         if not found:
             problems.append(f"quote {quote!r} is not in the source article")
         unmapped = [line for line in unmapped if line not in found]
         page, _, anchor = point["where"].partition("#")
         if page not in DOCS_PAGES:
             problems.append(f"{quote!r} maps to {page}, which is not a page in docs/")
-        elif not anchor or built_article(built_site, page).find(id=anchor) is None:
+            continue
+        if not anchor or built_article(built_site, page).find(id=anchor) is None:
             problems.append(f"{quote!r} maps to {point['where']}, a section that page does not have")
     problems += [f"source point not mapped: {line[:60]!r}" for line in unmapped]
     assert len(points) >= 70

@@ -41,7 +41,8 @@ def test_compresses_like_github_pages_when_asked(site):
         assert get(base + "causes/")[1] is None  # a client that does not accept gzip
 
 
-def test_sends_a_page_in_two_parts_and_refuses_one_without_the_marker(site):
+def test_sends_a_page_in_two_parts_and_refuses_one_without_the_marker(site, monkeypatch):
+    monkeypatch.setattr(local_site.SiteHandler, "pause_seconds", 0.05)
     with local_site.served(site, pause_after=b"<p>") as base:
         assert get(base + "causes/")[::2] == (200, b"<p>causes</p>")
     # A marker that has gone from the page fails the test that relies on it.

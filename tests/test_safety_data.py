@@ -269,3 +269,35 @@ def test_every_audience_the_schema_allows_has_a_label_in_the_directory():
 
     schema = json.loads((SCHEMAS_DIR / "safety.schema.json").read_text(encoding="utf-8"))
     assert set(schema["$defs"]["line"]["properties"]["audience"]["enum"]) == set(AUDIENCE_LABELS)
+
+
+def test_every_schema_is_a_valid_draft_2020_12_schema():
+    # The build trusts the schemas (macros/data_file.validator); this is where a broken one is caught.
+    import json
+
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    from macros.data_file import SCHEMAS_DIR
+
+    problems = []
+    for schema in sorted(SCHEMAS_DIR.glob("*.schema.json")):
+        try:
+            Draft202012Validator.check_schema(json.loads(schema.read_text(encoding="utf-8")))
+        except SchemaError as error:
+            problems.append(f"{schema.name}: {error.message}")
+    assert not problems
+
+
+def test_a_data_file_edited_after_it_was_read_is_read_again(tmp_path):
+    # A live preview (and a test) reads the same path again after an edit; the loaders keep
+    # the last result per file, and must never serve it for the edited bytes.
+    data = fixture_data()
+    path = write(tmp_path, data)
+    first = load_safety_data(path, today=TODAY)
+    assert load_safety_data(path, today=TODAY) is first
+    phone = line(data, "GB", "Samaritans")["phones"][0]
+    phone["number"], phone["tel"] = "116 000", "116000"
+    write(tmp_path, data)
+    numbers = {p.number for c in load_safety_data(path, today=TODAY).countries for li in c.lines for p in li.phones}
+    assert "116 000" in numbers

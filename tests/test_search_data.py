@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from project import DATA_FILE, PROJECT_DIR
+from project import DATA_FILE, PROJECT_DIR, parsed_page
 from macros.contract import SEARCH_DATA_FILE
 from macros.safety_data import load_safety_data
 from macros.search_data import SearchDataError, load_search_data, normalise_query
@@ -159,8 +159,7 @@ def test_search_report_needs_a_built_site(tmp_path, capsys):
 
 def test_every_page_sets_no_referrer(built_site: Path):
     for page in sorted(built_site.rglob("*.html")):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        meta = soup.find("meta", attrs={"name": "referrer"})
+        meta = parsed_page(page).find("meta", attrs={"name": "referrer"})
         assert meta is not None and meta["content"] == "no-referrer", page.relative_to(built_site)
 
 
