@@ -213,7 +213,7 @@ def lighthouse(url: str, runs: int, work: Path) -> dict:
         out = work / "lighthouse.json"
         subprocess.run(
             [str(LIGHTHOUSE), url, "--output=json", f"--output-path={out}", "--quiet", f"--chrome-flags={CHROME_FLAGS}"],
-            env={**ENV, "CHROME_PATH": os.environ.get("CHROME_PATH") or chromium_path() or ""},
+            env={**ENV, "CHROME_PATH": os.environ.get("CHROME_PATH") or chromium_path(headless_shell=False) or ""},
             check=True, capture_output=True, timeout=300,
         )
         data = json.loads(out.read_text(encoding="utf-8"))

@@ -4,9 +4,9 @@ serve() starts a static server on 127.0.0.1 on a free port, under the path the s
 was built for (as GitHub Pages serves it) and optionally gzip-encoded (as GitHub Pages
 sends it, for the benchmarks), or with every page sent in two parts, a pause between
 them (as a slow connection delivers it, for the first-paint tests); served() does the
-same for a with block. chromium_path() finds the browser: CHROMIUM_PATH, else
-/usr/bin/chromium, else None (Playwright's own browser). CHROMIUM_ARGS keep it from
-calling home.
+same for a with block. chromium_path() finds the browser: CHROMIUM_PATH, else Debian's
+headless shell, else /usr/bin/chromium, else None (Playwright's own browser).
+CHROMIUM_ARGS keep it from calling home.
 """
 
 from __future__ import annotations
@@ -26,15 +26,21 @@ CHROMIUM_ARGS = [
     "--disable-sync", "--no-first-run", "--disable-quic", "--disable-default-apps",
 ]
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
+# Chromium's headless shell (Debian: chromium-headless-shell; Playwright's own headless
+# browser is the same): the same Blink, without the full browser around it. The browser
+# tests took a third less CPU with it (417 s against 623 s of test time, same tests).
+HEADLESS_SHELL = "/usr/bin/chromium-headless-shell"
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "image/svg+xml", "application/xml")
 
 
-def chromium_path() -> str | None:
-    """CHROMIUM_PATH, else /usr/bin/chromium, else None (Playwright's own browser)."""
+def chromium_path(headless_shell: bool = True) -> str | None:
+    """CHROMIUM_PATH, else the headless shell (unless `headless_shell` is False: Lighthouse
+    measures the full browser), else /usr/bin/chromium, else None (Playwright's own)."""
     configured = os.environ.get("CHROMIUM_PATH")
     if configured:
         return configured
-    return DEFAULT_CHROMIUM if Path(DEFAULT_CHROMIUM).exists() else None
+    candidates = ([HEADLESS_SHELL] if headless_shell else []) + [DEFAULT_CHROMIUM]
+    return next((path for path in candidates if Path(path).exists()), None)
 
 
 class SiteHandler(SimpleHTTPRequestHandler):

@@ -54,5 +54,18 @@ def test_chromium_is_found_from_the_environment_first(monkeypatch):
     monkeypatch.setenv("CHROMIUM_PATH", "/opt/chrome/chrome")
     assert local_site.chromium_path() == "/opt/chrome/chrome"
     monkeypatch.delenv("CHROMIUM_PATH")
+    monkeypatch.setattr(local_site, "HEADLESS_SHELL", "/nonexistent/chromium-headless-shell")
     monkeypatch.setattr(local_site, "DEFAULT_CHROMIUM", "/nonexistent/chromium")
     assert local_site.chromium_path() is None
+
+
+def test_the_headless_shell_comes_before_the_full_browser_except_for_lighthouse(monkeypatch, tmp_path):
+    monkeypatch.delenv("CHROMIUM_PATH", raising=False)
+    shell, full = tmp_path / "chromium-headless-shell", tmp_path / "chromium"
+    shell.touch(), full.touch()
+    monkeypatch.setattr(local_site, "HEADLESS_SHELL", str(shell))
+    monkeypatch.setattr(local_site, "DEFAULT_CHROMIUM", str(full))
+    assert local_site.chromium_path() == str(shell)
+    assert local_site.chromium_path(headless_shell=False) == str(full)
+    shell.unlink()
+    assert local_site.chromium_path() == str(full)

@@ -1,7 +1,7 @@
 """Browser fixtures: a local static server for the built site, and a Chromium driven by Playwright.
 
 Both come from scripts/local_site.py, which the scripts use too: Chromium is found from
-CHROMIUM_PATH, else /usr/bin/chromium, else Playwright's own browser. Without one these
+CHROMIUM_PATH, else Debian's headless shell, else /usr/bin/chromium, else Playwright's own browser. Without one these
 tests skip with a reason, unless REQUIRE_BROWSER=1 (set by .ci/run and the GitHub
 workflow), where a missing browser fails. Under pytest-xdist each worker has its own
 browser and server (session fixtures are per worker).
