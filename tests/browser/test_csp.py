@@ -1,5 +1,9 @@
 """The Content-Security-Policy in a real Chromium: every page, search, colours, menu and exit, and no violation.
 
+Every script error is recorded too: the JavaScript minifier (rjsmin) does not parse
+what it minifies, so a syntax error in one of our scripts reaches the built site and is
+caught here, where a reader's browser would meet it.
+
 Waits use function predicates: Playwright runs an expression string through eval, which
 the policy blocks. A listener added before any page script (an init script) records every
 `securitypolicyviolation` event; the console's CSP errors are recorded too, since a
@@ -35,6 +39,7 @@ class Watched:
         self.context.add_init_script(script=RECORD_VIOLATIONS)
         self.failures: list[str] = []
         self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.failures.append(f"{urlsplit(self.page.url).path}: script error: {error}"))
         self.context.route(NEUTRAL_ROUTE, lambda route: route.fulfill(status=200, content_type="text/html", body=NEUTRAL_HTML))
 
     def _console(self, message) -> None:
@@ -54,7 +59,7 @@ class Watched:
         self.context.close()
 
 
-def test_every_page_loads_with_no_policy_violation(browser, site_server, site_pages):
+def test_every_page_loads_with_no_policy_violation_and_no_script_error(browser, site_server, site_pages):
     tab = Watched(browser, site_server)
     for path in site_pages:
         tab.open(path)
