@@ -1,5 +1,5 @@
 # Two commands do all the set-up: `make serve` and `make test`.
-# Both create .venv from requirements.lock, and create it again from scratch whenever the
+# Both create .venv from requirements.txt, and create it again from scratch whenever the
 # lock or the Python changes.
 #
 # Written for GNU make 3.81 and later (macOS ships 3.81): no grouped targets (`&:`, 4.3),
@@ -28,12 +28,12 @@ HTML_CHECKER := tools/html-checker/node_modules/.installed
 .PHONY: serve build validate check readability test ci tree-unchanged zensical-canary bench clean lock search-report
 
 # From scratch, so a package dropped from the lock does not stay installed.
-$(STAMP): requirements.lock
+$(STAMP): requirements.txt
 	@test -n "$(PYTHON_VERSION)" || { echo "$(PYTHON) not found: install Python 3.11 or newer (or set PYTHON=...)"; exit 1; }
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=...)")'
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	@touch $@
 
 # `mkdocs serve` itself: the hooks in mkdocs.yml re-render the theme's blocks and the
@@ -97,7 +97,7 @@ $(HTML_CHECKER): tools/html-checker/package-lock.json
 clean:
 	rm -rf $(SITE_DIR) .pytest_cache
 
-# Regenerate requirements.lock from requirements.in (needs network access to PyPI).
+# Regenerate requirements.txt from requirements.in (needs network access to PyPI).
 # Pinned pip-tools; the machine's own index and wheel folders stay out of the lock.
 # pip-tools heads the setuptools pin with "...in a requirements file:", which reads like
 # a `file:` location to a grep: reword it.
@@ -108,8 +108,8 @@ lock:
 	.cache/lock-venv/bin/pip install --quiet pip-tools==$(PIP_TOOLS_VERSION)
 	CUSTOM_COMPILE_COMMAND="make lock" .cache/lock-venv/bin/pip-compile --quiet --generate-hashes \
 		--allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links \
-		--output-file requirements.lock requirements.in
-	.cache/lock-venv/bin/python -c 'import pathlib; p = pathlib.Path("requirements.lock"); \
+		--output-file requirements.txt requirements.in
+	.cache/lock-venv/bin/python -c 'import pathlib; p = pathlib.Path("requirements.txt"); \
 		p.write_text(p.read_text().replace("in a requirements file:", "in a requirements file (pinned on purpose):"))'
 
 # What search gives for each reader query in tests/search_queries.yml (needs Chromium).

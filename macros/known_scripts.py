@@ -9,7 +9,7 @@ as MkDocs does (overrides/ first, then the theme's templates), each `{{ value }}
 them standing for a short value without quotes, backslashes or angle brackets (the
 page's depth, such as ".." or "/").
 The theme is Material for MkDocs, or Zensical's copy of it when Zensical builds the site
-(both are locked in requirements.lock).
+(both are locked in requirements.txt).
 """
 
 from __future__ import annotations

@@ -148,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         from playwright.sync_api import Error, sync_playwright
     except ImportError:
-        print("Playwright is not installed: run make (it installs requirements.lock)", file=sys.stderr)
+        print("Playwright is not installed: run make (it installs requirements.txt)", file=sys.stderr)
         return 2
     misses = 0
     with served(args.site) as base_url, sync_playwright() as playwright:

@@ -12,7 +12,7 @@ import pytest
 from macros.data_file import careless_edit_in_config
 from project import PROJECT_DIR
 
-LOCK = PROJECT_DIR / "requirements.lock"
+LOCK = PROJECT_DIR / "requirements.txt"
 MAKEFILE = PROJECT_DIR / "Makefile"
 # What pip-compile copies from the machine's pip configuration into a lock.
 LOCAL_LOCATION = re.compile(r"file:|find-links|index-url")
@@ -22,7 +22,7 @@ NEWER_THAN_MAKE_3_81 = re.compile(r"&:|^\s*[\w.-]+\s*!=|\$\(file |\.ONESHELL|^\s
 
 
 def lock_problems(text: str) -> list[str]:
-    return [f"requirements.lock:{n}: {line}" for n, line in enumerate(text.splitlines(), 1) if LOCAL_LOCATION.search(line)]
+    return [f"requirements.txt:{n}: {line}" for n, line in enumerate(text.splitlines(), 1) if LOCAL_LOCATION.search(line)]
 
 
 def test_the_lock_names_no_local_path():
@@ -66,12 +66,12 @@ def assert_fresh_venv(commands: list[str], python: str) -> None:
     assert venv, commands
     start = venv[0]
     assert commands[start + 1] == f"{python} -m venv .venv", commands
-    assert ".venv/bin/python -m pip install" in commands[start + 2] and "--require-hashes -r requirements.lock" in commands[start + 2]
+    assert ".venv/bin/python -m pip install" in commands[start + 2] and "--require-hashes -r requirements.txt" in commands[start + 2]
 
 
 def test_a_changed_lock_rebuilds_the_venv_from_scratch():
-    # -W: as if requirements.lock had just changed.
-    assert_fresh_venv(dry_run("-W", "requirements.lock", "build"), "python3")
+    # -W: as if requirements.txt had just changed.
+    assert_fresh_venv(dry_run("-W", "requirements.txt", "build"), "python3")
 
 
 def test_a_different_python_gets_a_new_venv(tmp_path):
