@@ -1,21 +1,18 @@
 """A printed page says what it is from: the site's name and the page's full address.
 
-Built here with SITE_URL set, as the publishing workflow builds, so the address printed
-is the published one; the other browser tests use a build without it.
+Built here (in this process) with SITE_URL set, as the publishing workflow builds, so
+the address printed is the published one; the other browser tests use a build without it.
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
 from local_site import served
-from project import PROJECT_DIR
+from project import PROJECT_DIR, mkdocs_build
 from test_pages import goto, new_page
 
 pytestmark = pytest.mark.browser
@@ -28,10 +25,8 @@ SITE_NAME = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(encoding="utf-8"), 
 @pytest.fixture(scope="module")
 def published_site(tmp_path_factory, browser):
     site = tmp_path_factory.mktemp("published") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=PROJECT_DIR, env=env, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
+    result = mkdocs_build(PROJECT_DIR, site, env={"SITE_URL": SITE_URL})
+    assert result.ok, result.output
     # Under the path SITE_URL names, as GitHub Pages serves it.
     with served(site, prefix=urlsplit(SITE_URL).path) as base_url:
         yield base_url
