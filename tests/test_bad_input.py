@@ -13,8 +13,6 @@ import dataclasses
 import html as html_module
 import logging
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import markdown
@@ -244,18 +242,18 @@ def test_bad_input_stops_the_build_naming_file_entry_and_field(tmp_path, make_pr
 
 
 @pytest.mark.parametrize("row", PAGE_ROWS, ids=[row[0] for row in PAGE_ROWS])
-def test_unsafe_markup_in_a_page_is_refused_by_the_validator(tmp_path, make_project, row):
+def test_unsafe_markup_in_a_page_is_refused_by_the_validator(tmp_path, make_project, capsys, row):
+    import validate_site
+
     _, snippet, words = row
     project = make_project()
     edit(project, "docs/index.md", "{{ disclaimer() }}", f"{snippet}\n\n{{{{ disclaimer() }}}}")
     site = tmp_path / "site"
     assert build_error(project, site) == ""
-    result = subprocess.run(
-        [sys.executable, str(PROJECT_DIR / "scripts" / "validate_site.py"), "--site", str(site), "--docs", str(project / "docs")],
-        capture_output=True, text=True, timeout=120,
-    )
-    problems = [line for line in result.stdout.splitlines() + result.stderr.splitlines() if "index.html" in line and words in line]
-    assert result.returncode == 1 and problems, result.stdout[-2000:]
+    code = validate_site.main(["--site", str(site), "--docs", str(project / "docs")])
+    out = capsys.readouterr()
+    problems = [line for line in out.out.splitlines() + out.err.splitlines() if "index.html" in line and words in line]
+    assert code == 1 and problems, out.out[-2000:]
 
 
 # -- Data that got past the schema is still inert text where it is rendered --------------

@@ -40,18 +40,12 @@ def body(page: str) -> str:
     return read(page).split("\n---\n", 1)[1]
 
 
-def test_every_page_is_within_the_reading_level_limits(built_site):
-    failures = [
-        f"{s.page}: Flesch-Kincaid grade {s.grade}, SMOG {s.smog} (limits {MAX_GRADE:g} and {MAX_SMOG:g})"
-        for s in readability.scores_for(built_site, DOCS_DIR)
-        if s.grade > MAX_GRADE or s.smog > MAX_SMOG
-    ]
-    assert failures == []
-
-
-def test_readability_report_runs_and_names_every_page(built_site, capsys):
-    assert readability.main(["--site", str(built_site), "--docs", str(DOCS_DIR)]) == 0
+def test_every_page_is_within_the_reading_level_limits_and_the_report_names_it(built_site, capsys):
+    # The report (make readability) exits 1 when a page is over MAX_GRADE or MAX_SMOG,
+    # marking it FAIL: one scoring of every page serves both.
+    code = readability.main(["--site", str(built_site), "--docs", str(DOCS_DIR)])
     out = capsys.readouterr().out
+    assert code == 0, "\n".join(line for line in out.splitlines() if line.endswith("FAIL")) + f"\n(limits {MAX_GRADE:g} and {MAX_SMOG:g})"
     for page in sorted(set(DOCS_PAGES) - readability.NOT_CONTENT_PAGES):
         assert re.search(rf"^{re.escape(page)}\s+\d+\.\d\s+\d+\.\d\s+\d+", out, re.MULTILINE), page
 
