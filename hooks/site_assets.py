@@ -51,6 +51,8 @@ INLINE = {
     "partials/generated/defer-search-index.html": "assets/javascripts/defer-search-index.js",
     FIRST_PAINT: "assets/javascripts/first-paint.js",
 }
+# Every source above: read by the build, not published.
+SOURCES = [uri for sources in BUNDLES.values() for uri in sources] + list(INLINE.values())
 # Where the first-paint script (which puts the reader's country first) takes the table
 # of time zones by country (hooks/zone_countries.py).
 ZONES_MARKER = "{/* zones by country */}"
@@ -151,6 +153,12 @@ def on_files(files, config):
         if stale is not None:  # a copy left in docs/ from before the build made them
             files.remove(stale)
         files.append(File.generated(config, uri, content=text))
+    # The sources are read from docs/ above; published as they are, they would be files
+    # no page uses (the first-paint script still with its placeholder for the zones).
+    for uri in SOURCES:
+        source = files.get_file_from_path(uri)
+        if source is not None:
+            files.remove(source)
     return files
 
 

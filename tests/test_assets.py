@@ -156,3 +156,11 @@ def test_pages_load_our_stylesheet_with_the_dark_scheme_and_not_materials_palett
     assert sorted((name.split(".")[0], len(linked)) for name, linked in sheets.items()) == [("main", pages), ("site", pages)], sheets
     ours = (built_site / "assets" / "stylesheets" / "site.min.css").read_text(encoding="utf-8")
     assert "[data-md-color-scheme=slate]{color-scheme:dark;" in ours
+
+
+def test_the_site_publishes_the_bundles_not_their_sources(built_site):
+    from site_assets import BUNDLES, SOURCES
+
+    assert all((built_site / uri).is_file() for uri in BUNDLES)
+    published = [uri for uri in SOURCES if (built_site / uri).exists()]
+    assert published == [], f"sources published beside the bundles: {published}"
