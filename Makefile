@@ -49,7 +49,8 @@ build: $(STAMP)  ## Build the site strictly into site/
 validate: build  ## Build, then check every page carries both safety blocks
 	$(PY) scripts/validate_site.py --site $(SITE_DIR) --docs docs $(VALIDATE_FLAGS)
 
-# The content editor's fast loop: build, validator, and every test that needs no browser.
+# The content editor's fast loop: build, validator, and every test that needs no browser and is
+# not marked slow (pytest.ini says which are; make test runs them).
 # The tests build the site and run the validator on it themselves; -n 2 spreads them
 # over two processes (pytest-xdist), which is what keeps this loop short.
 check: $(STAMP)  ## Build, validate, then the data, content and build tests (no browser)
