@@ -95,7 +95,6 @@ class Expectations:
     search_lines: tuple[tuple[str, str, frozenset[str]], ...] = ()
 
 
-
 def _html_parser(**options) -> etree.HTMLParser:
     """lxml's HTML parser, every element an HtmlElement (text_content, drop_tree).
 
