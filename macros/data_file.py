@@ -349,9 +349,10 @@ def loaded_once_per_content(load):
     """`load(path, **options)`, run again only when the file's bytes or the options change.
 
     In one build the macros, the theme's blocks and the search hook each read the same
-    data file; checking it once saves a tenth of a second a build. Keyed on the bytes,
-    not the modification time, so an edit within the same second is never missed. Only
-    the newest result per file is kept; errors are raised again on every call.
+    data file, and Zensical calls define_env once per page; checking it once saves a
+    tenth of a second a build. Keyed on the bytes, not the modification time, so an edit
+    within the same second is never missed. Only the newest result per file is kept;
+    errors are raised again on every call. `cache_clear()` forgets every result.
     """
     newest: dict[Path, tuple[tuple, Any]] = {}
 
@@ -362,11 +363,13 @@ def loaded_once_per_content(load):
             key = (path.read_bytes(), tuple(sorted(options.items())))
         except OSError:
             return load(path, **options)  # the loader words the missing file
-        held = newest.get(path.resolve())
+        where = path.resolve()
+        held = newest.get(where)
         if held is not None and held[0] == key:
             return held[1]
         result = load(path, **options)
-        newest[path.resolve()] = (key, result)
+        newest[where] = (key, result)
         return result
 
+    wrapper.cache_clear = newest.clear
     return wrapper

@@ -16,7 +16,6 @@ shows as those characters, never as a tag or a link.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 import warnings
@@ -25,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .contract import REFERENCES_FILE, REFERENCES_SCHEMA
-from .data_file import fail_at, load_data_file
+from .data_file import fail_at, load_data_file, loaded_once_per_content
 from .escape import escape
 from .references_cache import cache_key, read_cached, write_cached
 
@@ -168,30 +167,22 @@ def _linked(text: str, links: list[str]) -> str:
     return "".join(out)
 
 
+@loaded_once_per_content
 def load_references(path: Path, *, cache_dir: Path | None = None) -> dict[str, Work]:
     """Every work in the file, by key, checked and formatted. Raises ReferencesError.
 
-    Formatting takes about a third of a second, and Zensical calls define_env once per
-    page: the result is kept in memory until the file changes. With `cache_dir`, the
-    formatted entries are also kept on disk (macros/references_cache.py), so the next
-    build formats them again only when they, or what formats them, change. The data is
-    checked on every call either way.
+    Formatting takes about a third of a second: the result is kept in memory until the
+    file's bytes change (loaded_once_per_content). With `cache_dir`, the formatted
+    entries are also kept on disk (macros/references_cache.py), so the next build
+    formats them again only when they, or what formats them, change.
     """
+    path = Path(path)
     try:
-        stamp = Path(path).stat().st_mtime_ns
-    except OSError:
-        stamp = 0
-    return _load_references(str(path), stamp, str(cache_dir) if cache_dir else "")
-
-
-@functools.lru_cache(maxsize=4)
-def _load_references(path: str, _stamp: int, cache_dir: str) -> dict[str, Work]:
-    try:
-        data = Path(path).read_bytes()
+        data = path.read_bytes()
     except OSError as error:
         raise ReferencesError(f"{path}: cannot be read ({error.strerror})") from None
-    entries, lines = load_data_file(Path(path), REFERENCES_SCHEMA, ReferencesError, "references file")
-    _check_entries(entries, Path(path), lines)
+    entries, lines = load_data_file(path, REFERENCES_SCHEMA, ReferencesError, "references file")
+    _check_entries(entries, path, lines)
     formatted = _formatted(entries, data, Path(cache_dir) if cache_dir else None)
     works = {}
     for entry in entries:

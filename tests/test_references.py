@@ -167,7 +167,7 @@ def test_a_missing_or_broken_file_is_named(tmp_path):
 
 def load_fresh(path: Path, cache_dir: Path) -> dict:
     """Load as a new build would: without the in-memory copy of the last load."""
-    references._load_references.cache_clear()
+    references.load_references.cache_clear()
     return load_references(path, cache_dir=cache_dir)
 
 
