@@ -96,7 +96,7 @@
   "use strict";
 
   // Each country the data file lists, with its time zones, space-separated
-  // ({"GB": "Europe/Belfast Europe/London", ...}): the fallback when no language setting
+  // ({"IN": "Asia/Calcutta Asia/Kolkata", ...}): the fallback when no language setting
   // names a country. Written by the build from data/safety.yml and the tzdata package
   // (hooks/zone_countries.py), so a new country brings its zones.
   var COUNTRY_ZONES = {/* zones by country */};
