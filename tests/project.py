@@ -24,10 +24,11 @@ DATA_FILE = PROJECT_DIR / "data" / "safety.yml"
 # DATA_FILE and the real date, so re-verifying a line today never turns the suite red.
 FIXTURE_DATA_FILE = PROJECT_DIR / "tests" / "fixtures" / "safety.yml"
 FIXTURE_TODAY = dt.date(2026, 11, 28)
-# What a build reads. The reference cache (formatted bibliography) is copied so a
-# fixture build need not format every reference again.
+# What a build reads. The caches (formatted bibliography, compiled templates) are
+# copied so a fixture build need not format every reference or compile Material's
+# templates again; both are keyed on what they were made from.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "includes", "overrides", "macros", "hooks")
-REFERENCES_CACHE = Path(".cache") / "references"
+CACHES = (Path(".cache") / "references", Path(".cache") / "templates")
 
 
 def site_pages(docs: Path = DOCS_DIR) -> list[str]:
@@ -87,8 +88,9 @@ def fixture_project(tmp_path: Path, copied: tuple[str, ...] = ("data",), pages: 
         head, _, rest = text.partition(nav)
         assert rest and not re.search(r"^[A-Za-z_]", rest, re.MULTILINE), "fixture_project(pages=...) needs nav: last in mkdocs.yml"
         config.write_text(head + nav + "".join(f"  - {page}\n" for page in pages), encoding="utf-8")
-    if (PROJECT_DIR / REFERENCES_CACHE).is_dir():
-        shutil.copytree(PROJECT_DIR / REFERENCES_CACHE, project / REFERENCES_CACHE)
+    for cache in CACHES:
+        if (PROJECT_DIR / cache).is_dir():
+            shutil.copytree(PROJECT_DIR / cache, project / cache)
     return project
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import jinja2.bccache
 import pytest
 
@@ -13,7 +15,10 @@ MARKER = "<!-- edited after the first build -->"
 
 @pytest.fixture
 def project(tmp_path):
-    return fixture_project(tmp_path, copied=("data", "overrides"), pages=SMALL_SITE_PAGES)
+    """A small project with no compiled templates yet (fixture projects get a copy of the real one's)."""
+    project = fixture_project(tmp_path, copied=("data", "overrides"), pages=SMALL_SITE_PAGES)
+    shutil.rmtree(project / template_cache.CACHE_DIR, ignore_errors=True)
+    return project
 
 
 def test_a_template_edited_between_builds_is_compiled_again(project):
