@@ -3,8 +3,9 @@
 serve() starts a static server on 127.0.0.1 on a free port, under the path the site
 was built for (as GitHub Pages serves it) and optionally gzip-encoded (as GitHub Pages
 sends it, for the benchmarks), or with every page sent in two parts, a pause between
-them (as a slow connection delivers it, for the first-paint tests); served() does the
-same for a with block. chromium_path() finds the browser: CHROMIUM_PATH, else Debian's
+them (as a slow connection delivers it, for the first-paint tests), and optionally
+telling `on_sent` how many bytes it sent for each request (the benchmark's first-view
+bytes); served() does the same for a with block. chromium_path() finds the browser: CHROMIUM_PATH, else Debian's
 headless shell, else /usr/bin/chromium, else None (Playwright's own browser).
 CHROMIUM_ARGS keep it from calling home.
 """
@@ -16,7 +17,7 @@ import gzip
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -43,12 +44,40 @@ def chromium_path(headless_shell: bool = True) -> str | None:
     return next((path for path in candidates if Path(path).exists()), None)
 
 
+class _CountingWriter:
+    """A response stream that counts the bytes written to it."""
+
+    def __init__(self, stream):
+        self.stream, self.sent = stream, 0
+
+    def write(self, data) -> int:
+        self.sent += len(data)
+        return self.stream.write(data)
+
+    def __getattr__(self, name):
+        return getattr(self.stream, name)
+
+
 class SiteHandler(SimpleHTTPRequestHandler):
     """Serves the site under `prefix` (anything else is not found), gzip-encoded when
     `compress` is set and the client accepts it."""
 
     prefix = "/"
     compress = False
+    # Called with each request's path and the bytes sent for it (status line, headers, body).
+    on_sent: Callable[[str, int], None] | None = None
+
+    def setup(self):
+        super().setup()
+        if self.on_sent is not None:
+            self.wfile = _CountingWriter(self.wfile)
+
+    def finish(self):
+        try:
+            super().finish()
+        finally:
+            if self.on_sent is not None:
+                self.on_sent(getattr(self, "path", ""), self.wfile.sent)
     # Send each HTML page up to the end of the first `pause_after` in it, wait
     # `pause_seconds`, then the rest; a page without it is refused (500), so a test
     # whose marker has gone fails instead of passing unpaused.
@@ -121,10 +150,12 @@ class SiteHandler(SimpleHTTPRequestHandler):
 
 
 def serve(directory: Path, prefix: str = "/", compress: bool = False,
-          pause_after: bytes | None = None) -> tuple[ThreadingHTTPServer, str]:
+          pause_after: bytes | None = None, on_sent: Callable[[str, int], None] | None = None) -> tuple[ThreadingHTTPServer, str]:
     """Start serving `directory` on 127.0.0.1 on a free port under `prefix`; return the
     server (call .shutdown() and .server_close()) and the site's base URL."""
-    handler = type("Handler", (SiteHandler,), {"prefix": prefix, "compress": compress, "pause_after": pause_after})
+    handler = type("Handler", (SiteHandler,), {
+        "prefix": prefix, "compress": compress, "pause_after": pause_after, "on_sent": staticmethod(on_sent) if on_sent else None,
+    })
     server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
     # A short poll, so stopping the server (every test that serves) takes no half second.
     threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gzip
+import socket
+import time
 import urllib.error
 import urllib.request
 
@@ -39,6 +41,31 @@ def test_compresses_like_github_pages_when_asked(site):
         status, encoding, body = get(base + "causes/?round=2", gzip_ok=True)
         assert (status, encoding, gzip.decompress(body)) == (200, "gzip", b"<p>causes</p>")
         assert get(base + "causes/")[1] is None  # a client that does not accept gzip
+
+
+def raw_get(url: str, path: str, headers: str = "") -> bytes:
+    """Every byte the server sends for one request, read from the socket until it closes."""
+    host, port = url.split("//")[1].split("/")[0].split(":")
+    with socket.create_connection((host, int(port)), timeout=10) as connection:
+        connection.sendall(f"GET {path} HTTP/1.0\r\nHost: {host}\r\n{headers}\r\n".encode())
+        received = b""
+        while chunk := connection.recv(65536):
+            received += chunk
+    return received
+
+
+@pytest.mark.parametrize("path, headers", [("/causes/", ""), ("/causes/", "Accept-Encoding: gzip\r\n"), ("/nothing/", "")])
+def test_counts_every_byte_it_sends_for_each_request(site, path, headers):
+    # The benchmark's first-view bytes: status line, headers and body, compressed or not,
+    # a "not found" too.
+    counted = []
+    with local_site.served(site, compress=True, on_sent=lambda sent_path, size: counted.append((sent_path, size))) as base:
+        received = raw_get(base, path, headers)
+        deadline = time.monotonic() + 5
+        while not counted and time.monotonic() < deadline:
+            time.sleep(0.01)  # the count comes as the server closes the connection
+    assert counted == [(path, len(received))]
+    assert received.endswith(b"<p>causes</p>") or "gzip" in headers or path == "/nothing/"
 
 
 def test_sends_a_page_in_two_parts_and_refuses_one_without_the_marker(site, monkeypatch):
