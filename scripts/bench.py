@@ -288,13 +288,14 @@ def bench_readers(work: Path, runs: int, rounds: int = BASELINE_ROUNDS, baseline
                 n = len(result["baseline_rounds"]) + 1
                 result["baseline_rounds"].append(measure(f"{baseline}?round={n}"))
                 print(f"  lighthouse baseline round {n}: {result['baseline_rounds'][-1]}", file=sys.stderr)
-            if index < len(pages) and baseline_as_pages:
-                result["pages"][f"baseline as page {index + 1}"] = measure(f"{baseline}?page={index + 1}")
-                print(f"  lighthouse baseline as page {index + 1}: {result['pages'][f'baseline as page {index + 1}']}", file=sys.stderr)
-            elif index < len(pages):
-                rel = pages[index].relative_to(site).as_posix().removesuffix("index.html")
-                result["pages"]["/" + rel] = measure(base + rel)
-                print(f"  lighthouse /{rel}: {result['pages']['/' + rel]}", file=sys.stderr)
+            if index < len(pages):
+                if baseline_as_pages:
+                    name, url = f"baseline as page {index + 1}", f"{baseline}?page={index + 1}"
+                else:
+                    rel = pages[index].relative_to(site).as_posix().removesuffix("index.html")
+                    name, url = "/" + rel, base + rel
+                result["pages"][name] = measure(url)
+                print(f"  lighthouse {name}: {result['pages'][name]}", file=sys.stderr)
         browser.close()
     return result
 

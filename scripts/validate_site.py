@@ -563,9 +563,9 @@ def validate(site: Path, docs: Path, data_file: Path, today: dt.date) -> tuple[i
     # Pages are independent: spread large sites over the machine's cores, and check the
     # Markdown sources here while the workers check the built pages.
     parallel = len(jobs) >= PARALLEL_FROM
-    _set_expectations(expect)
-    pool_options = {"initializer": _set_expectations, "initargs": (expect,)}
-    with ProcessPoolExecutor(**pool_options) if parallel else contextlib.nullcontext() as pool:
+    _set_expectations(expect)  # for this process (a small site), and each worker's below
+    pool = ProcessPoolExecutor(initializer=_set_expectations, initargs=(expect,)) if parallel else contextlib.nullcontext()
+    with pool:
         if parallel:
             results = pool.map(_check_file, jobs, chunksize=64)
         for doc in docs_pages:

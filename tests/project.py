@@ -24,11 +24,8 @@ DATA_FILE = PROJECT_DIR / "data" / "safety.yml"
 # DATA_FILE and the real date, so re-verifying a line today never turns the suite red.
 FIXTURE_DATA_FILE = PROJECT_DIR / "tests" / "fixtures" / "safety.yml"
 FIXTURE_TODAY = dt.date(2026, 11, 28)
-# What a build reads. The caches (formatted bibliography, compiled templates) are
-# copied so a fixture build need not format every reference or compile Material's
-# templates again; both are keyed on what they were made from.
+# What a build reads.
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "schemas", "includes", "overrides", "macros", "hooks")
-CACHES = (Path(".cache") / "references", Path(".cache") / "templates")
 
 
 def site_pages(docs: Path = DOCS_DIR) -> list[str]:
@@ -88,10 +85,21 @@ def fixture_project(tmp_path: Path, copied: tuple[str, ...] = ("data",), pages: 
         head, _, rest = text.partition(nav)
         assert rest and not re.search(r"^[A-Za-z_]", rest, re.MULTILINE), "fixture_project(pages=...) needs nav: last in mkdocs.yml"
         config.write_text(head + nav + "".join(f"  - {page}\n" for page in pages), encoding="utf-8")
-    for cache in CACHES:
+    for cache in _caches():
         if (PROJECT_DIR / cache).is_dir():
             shutil.copytree(PROJECT_DIR / cache, project / cache)
     return project
+
+
+def _caches() -> tuple[Path, ...]:
+    """The build's caches (formatted bibliography, compiled templates), copied into a
+    fixture project so its build need not format every reference or compile Material's
+    templates again; both are keyed on what they were made from. Imported here, once
+    conftest has put the project's folders on the path."""
+    from macros.references_cache import CACHE_DIR as REFERENCES_CACHE_DIR
+    from template_cache import CACHE_DIR as TEMPLATES_CACHE_DIR
+
+    return REFERENCES_CACHE_DIR, TEMPLATES_CACHE_DIR
 
 
 def _small_docs(docs: Path, pages: tuple[str, ...]) -> None:
